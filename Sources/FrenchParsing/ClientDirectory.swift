@@ -1,0 +1,77 @@
+import Foundation
+
+/// The clients' names, indexed for fuzzy matching in sentences: accents, case and legal
+/// forms ignored, partial names ("Dupont" for "Boulangerie Dupont"), typos ("Moreaux"),
+/// prefixes ("véto" for "Vétérinaire"). Built once per ledger and refreshed on `client.add`.
+public struct ClientDirectory: Sendable {
+    /// A client as the parser sees it.
+    public struct Entry: Hashable, Sendable {
+        public var id: Int64
+        public var name: String
+        public var code: String
+
+        public init(id: Int64, name: String, code: String) {
+            self.id = id
+            self.name = name
+            self.code = code
+        }
+    }
+
+    public let entries: [Entry]
+    /// Folded tokens of each entry, with legal forms marked.
+    let entryTokens: [[(text: String, isLegal: Bool)]]
+    /// token → entries containing it.
+    let postings: [String: [Int32]]
+    /// The name words, for typo and prefix lookups.
+    let vocabulary: FuzzyIndex
+    /// folded code → entry.
+    let codes: [String: Int32]
+
+    public init(_ entries: [Entry]) {
+        self.entries = entries
+        var entryTokens: [[(String, Bool)]] = []
+        var postings: [String: [Int32]] = [:]
+        var codes: [String: Int32] = [:]
+        entryTokens.reserveCapacity(entries.count)
+        for (index, entry) in entries.enumerated() {
+            let tokens = Self.nameTokens(entry.name)
+            entryTokens.append(tokens)
+            for token in Set(tokens.map(\.text)) { postings[token, default: []].append(Int32(index)) }
+            codes[TextNormalizer.fold(entry.code)] = Int32(index)
+        }
+        self.entryTokens = entryTokens
+        self.postings = postings
+        self.vocabulary = FuzzyIndex(postings.keys)
+        self.codes = codes
+    }
+
+    /// "Café de l'Étoile" → [cafe, etoile]; "Martin & Fils" → [martin, fils, &(legal)].
+    static func nameTokens(_ name: String) -> [(text: String, isLegal: Bool)] {
+        var result: [(String, Bool)] = []
+        for token in TextNormalizer.tokenize(name) {
+            var text = token.text
+            if text.hasSuffix("'") { continue }
+            if text == "&" { text = "et" }
+            if Lexicon.legalForms.contains(text) {
+                result.append((text == "et" ? "&" : text, true))
+            } else if !Lexicon.stopwords.contains(text) || text.count > 3, text.contains(where: { $0.isLetter || $0.isNumber }) {
+                if ["de", "du", "des", "la", "le", "les"].contains(text) { continue }
+                result.append((text, false))
+            }
+        }
+        return result
+    }
+
+    /// Vocabulary tokens close to a typed word, with a match quality (1 exact, less for fuzzy).
+    func candidates(for word: String, exactOnly: Bool) -> [(token: String, quality: Double)] {
+        var found: [(String, Double)] = []
+        if postings[word] != nil { found.append((word, 1.0)) }
+        if word.hasSuffix("s"), word.count > 4, postings[String(word.dropLast())] != nil { found.append((String(word.dropLast()), 0.95)) }
+        if !found.isEmpty || exactOnly { return found }
+        for token in vocabulary.typoNeighbours(of: word) { found.append((token, 0.8)) }
+        if !found.isEmpty { return found }
+        // A prefix of at least four letters: "véto" → "veterinaire", "boulang" → "boulangerie".
+        for token in vocabulary.completions(of: word) { found.append((token, 0.7)) }
+        return found
+    }
+}

@@ -1,0 +1,72 @@
+import Receivables
+
+/// A client named in a request: its id once resolved, and its name (params may give either).
+public struct ClientReference: Hashable, Sendable, Codable {
+    public var id: Int64?
+    public var name: String
+
+    public init(id: Int64?, name: String) {
+        self.id = id
+        self.name = name
+    }
+
+    /// Accepts `{"id": 3, "name": "…"}`, a bare id, or a name string (direct RPC calls).
+    public init(from decoder: any Decoder) throws {
+        if let single = try? decoder.singleValueContainer() {
+            if let id = try? single.decode(Int64.self) {
+                self.init(id: id, name: "")
+                return
+            }
+            if let name = try? single.decode(String.self) {
+                self.init(id: nil, name: name)
+                return
+            }
+        }
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try container.decodeIfPresent(Int64.self, forKey: .id), name: try container.decodeIfPresent(String.self, forKey: .name) ?? "")
+    }
+
+    private enum CodingKeys: String, CodingKey { case id, name }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(id, forKey: .id)
+        try container.encode(name, forKey: .name)
+    }
+}
+
+/// The entities of `intents.md`, typed. Keys and JSON forms are the contract of `parse`,
+/// `ask` and direct RPC calls.
+public struct Entities: Hashable, Sendable, Codable {
+    public var client: ClientReference?
+    public var invoice: String?
+    public var amount: Money?
+    public var date: Day?
+    public var period: DayRange?
+    public var installments: Int?
+    public var frequency: String?
+    public var downPayment: Money?
+    public var maxInstallment: Money?
+    public var minDaysLate: Int?
+    public var minAmount: Money?
+    public var channel: String?
+    public var level: String?
+    public var method: PaymentMethod?
+    public var limit: Int?
+    public var dueDate: Day?
+    public var termsDays: Int?
+    public var endOfMonth: Bool?
+    public var note: String?
+    /// client.add: the new client's name, email, phone and kind ("B2B"/"B2C").
+    public var name: String?
+    public var email: String?
+    public var phone: String?
+    public var kind: String?
+    /// client.list / invoice.list filter: "overdue", "open", "paid", "disputed".
+    public var status: String?
+
+    public init() {}
+
+    /// Whether no entity is set.
+    public var isEmpty: Bool { self == Entities() }
+}

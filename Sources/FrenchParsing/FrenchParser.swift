@@ -1,0 +1,325 @@
+import Receivables
+
+/// Reads a French sentence into an intent and its entities: normalise, recognise entities,
+/// correct typos, find the client, score the intents on their cue words, then fill the
+/// entities the chosen intent takes, using the dialogue context for "et Martin ?", "il",
+/// "le deuxième". Deterministic and explainable: no state beyond `DialogueContext`.
+public struct FrenchParser: Sendable {
+    public var directory: ClientDirectory
+
+    public init(directory: ClientDirectory) {
+        self.directory = directory
+    }
+
+    /// Cue words, tokenised like sentences.
+    static let compiledCues: [(intent: IntentID, cues: [IntentCues.Cue])] = IntentCues.all.map { entry in
+        (entry.intent, entry.cues.map { cue in
+            var copy = cue
+            copy.words = cue.words.flatMap { TextNormalizer.tokenize($0).map(\.text) }
+            return copy
+        })
+    }
+
+    /// Every word the lexicon knows (cue words, stop words, months…): such words are never
+    /// "corrected" into something else, and match client names only exactly.
+    static let knownWords: Set<String> = {
+        var words = Lexicon.vocabulary.union(Lexicon.stopwords)
+        for entry in compiledCues { for cue in entry.cues { words.formUnion(cue.words) } }
+        words.formUnion(Lexicon.months.keys)
+        words.formUnion(Lexicon.weekdays.keys)
+        words.formUnion(NumberWords.units.keys)
+        words.formUnion(["prochain", "prochaine", "dernier", "derniere", "fin", "debut", "mois", "jours", "semaine", "depuis", "top", "premiers", "gros", "grosses", "fois"])
+        return words
+    }()
+
+    /// Words the typo corrector may map an unknown word to.
+    static let correctionIndex = FuzzyIndex(knownWords.filter { $0.count >= 4 && $0.allSatisfy(\.isLetter) })
+
+    public func parse(_ text: String, today: Day, context: DialogueContext = DialogueContext()) -> ParseResult {
+        let tokens = TextNormalizer.tokenize(text)
+        guard tokens.contains(where: { $0.text.contains(where: { $0.isLetter || $0.isNumber }) }) || tokens.contains(where: { $0.text == "?" }) else {
+            return ParseResult(intent: .unknown, confidence: 0)
+        }
+        if let pending = context.pending, let answer = answer(to: pending, tokens: tokens) {
+            var result = ParseResult(intent: pending.intent, confidence: 1, entities: pending.entities)
+            result.entities.client = ClientReference(id: answer.id, name: answer.name)
+            result.answeredClarification = true
+            return result
+        }
+        let mentions = EntityExtractor.extract(tokens)
+        var covered = Set<Int>()
+        for mention in mentions { covered.formUnion(mention.tokens) }
+        let words = corrected(tokens, skipping: covered)
+        let (clientMatch, span) = directory.match(tokens, excluded: covered)
+        let spanSet = Set(span)
+        let scoringWords = Self.scoringWords(tokens: tokens, words: words, mentions: mentions, clientSpan: spanSet)
+        var scores = Self.score(scoringWords)
+        Self.addEntityEvidence(to: &scores, mentions: mentions, hasClient: clientMatch != .none, words: scoringWords)
+
+        let ranked = scores.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key.rawValue < $1.key.rawValue) }
+        var intent = ranked.first.map { $0.value >= 1.5 ? $0.key : .unknown } ?? .unknown
+        let best = ranked.first?.value ?? 0
+        let second = ranked.dropFirst().first?.value ?? 0
+        var confidence = best <= 0 ? 0 : min(1, best / 5) * (best / (best + second))
+        var entities = Entities()
+        var result = ParseResult(intent: .unknown, confidence: confidence)
+
+        // "et Martin ?", "pareil pour Dupont": the last question, for another client.
+        let isFollowUp = Self.isFollowUp(scoringWords) && context.lastIntent != nil && best < 3 && clientMatch != .none
+        if isFollowUp, let last = context.lastIntent {
+            intent = last
+            entities = context.lastEntities
+            confidence = 0.9
+        } else if intent == .unknown, clientMatch != .none, best < 1.5, scoringWords.filter({ $0 != "<client>" && !Lexicon.stopwords.contains($0) && $0 != "?" }).count <= 1 {
+            // A client's name alone: show its file.
+            intent = .clientShow
+            confidence = 0.6
+        }
+        result.intent = intent
+        result.confidence = confidence
+        if intent == .unknown {
+            result.suggestions = ranked.filter { $0.value > 0 && $0.key != .unknown }.prefix(3).map(\.key)
+            return result
+        }
+
+        // The client: named, ambiguous, a pronoun, or named but unknown.
+        switch clientMatch {
+        case .unique(let entry):
+            entities.client = ClientReference(id: entry.id, name: entry.name)
+        case .ambiguous(let query, let candidates):
+            if intent.needsClient || [.invoiceList, .overdueList].contains(intent) || isFollowUp {
+                result.ambiguity = PendingClarification(intent: intent, entities: entities, query: query, candidates: candidates)
+            }
+        case .none:
+            if intent.needsClient || intent == .invoiceList {
+                if Self.refersToLastClient(words), let last = context.lastClient {
+                    entities.client = last
+                } else if intent.needsClient, let query = unknownName(tokens: tokens, words: words, covered: covered) {
+                    result.unknownClient = query
+                }
+            }
+        }
+        if intent == .clientAdd { entities.client = nil }
+
+        fill(&entities, intent: intent, tokens: tokens, words: words, mentions: mentions, today: today, result: &result)
+        if result.ambiguity != nil { result.ambiguity!.entities = entities }
+        result.entities = entities
+        return result
+    }
+
+    /// Folded words with typos corrected against the lexicon (positions inside entities kept).
+    func corrected(_ tokens: [Token], skipping covered: Set<Int>) -> [String] {
+        tokens.enumerated().map { index, token in
+            var word = token.text
+            if !covered.contains(index), directory.postings[word] == nil, let full = Lexicon.shorthand[word] { word = full }
+            guard !covered.contains(index), word.count >= 4, word.allSatisfy(\.isLetter), !Self.knownWords.contains(word),
+                directory.postings[word] == nil
+            else { return word }
+            let neighbours = Self.correctionIndex.typoNeighbours(of: word)
+            return neighbours.count == 1 ? neighbours[0] : (neighbours.first ?? word)
+        }
+    }
+
+    /// The sentence as the scorer sees it: entities replaced by placeholders, punctuation dropped.
+    static func scoringWords(tokens: [Token], words: [String], mentions: [Mention], clientSpan: Set<Int>) -> [String] {
+        var result: [String] = []
+        var mentionAt: [Int: Mention] = [:]
+        for mention in mentions { mentionAt[mention.tokens.lowerBound] = mention }
+        var index = 0
+        while index < tokens.count {
+            if let mention = mentionAt[index] {
+                result.append(placeholder(mention.value))
+                index = mention.tokens.upperBound
+                continue
+            }
+            if clientSpan.contains(index) {
+                if result.last != "<client>" { result.append("<client>") }
+            } else {
+                let word = words[index]
+                if word == "?" || word.contains(where: { $0.isLetter || $0.isNumber }) { result.append(word) }
+            }
+            index += 1
+        }
+        return negated(result)
+    }
+
+    /// "n'a pas payé", "pa réglé", "jamais payé" → "impaye": the payment verb is gone and the
+    /// negation read as unpaid, so that a question about unpaid invoices is not a payment.
+    static func negated(_ words: [String]) -> [String] {
+        var result: [String] = []
+        var pendingNegation = false
+        var words = words
+        // Politeness padding says nothing about the intent.
+        for filler in [["s'", "il", "vous", "plait"], ["s'", "il", "te", "plait"], ["stp"], ["svp"]] {
+            while let range = words.firstRange(of: filler) { words.removeSubrange(range) }
+        }
+        // "paye pas", "regle pa": the negation after the verb.
+        for index in words.indices.dropLast() where Lexicon.paymentVerbs.contains(words[index]) && ["pas", "pa", "jamais"].contains(words[index + 1]) {
+            words[index] = "impaye"
+            words[index + 1] = ""
+        }
+        words.removeAll { $0.isEmpty }
+        for word in words {
+            if Lexicon.negations.contains(word) {
+                pendingNegation = true
+                continue
+            }
+            if pendingNegation && Lexicon.paymentVerbs.contains(word) {
+                result.append("impaye")
+                pendingNegation = false
+                continue
+            }
+            if pendingNegation && !["encore", "toujours", "a", "ete", "rien", "tout", "m'", "me", "nous", "completement", "entierement"].contains(word) {
+                pendingNegation = false
+                result.append(contentsOf: ["pas", word])
+                continue
+            }
+            if word == "n'" || word == "ne" { continue }
+            result.append(word)
+        }
+        if pendingNegation { result.append("pas") }
+        return result
+    }
+
+    static func placeholder(_ value: Mention.Value) -> String {
+        switch value {
+        case .amount: return "<amount>"
+        case .number, .decimal: return "<number>"
+        case .date: return "<date>"
+        case .duration: return "<duration>"
+        case .invoice: return "<invoice>"
+        case .email: return "<email>"
+        case .phone: return "<phone>"
+        case .ordinal: return "<ordinal>"
+        }
+    }
+
+    /// Sums the weights of the cues found in the words. Longer cues are matched first and a
+    /// word serves one cue per intent, so "liste des clients" is not also counted as "clients".
+    static func score(_ words: [String]) -> [IntentID: Double] {
+        var scores: [IntentID: Double] = [:]
+        let content = words.filter { $0 != "?" }
+        for entry in sortedCues {
+            var total = 0.0
+            var used = Set<Int>()
+            for cue in entry.cues {
+                if cue.whole {
+                    if content == cue.words { total += cue.weight }
+                } else if let positions = match(cue.words, in: words, avoiding: used) {
+                    total += cue.weight
+                    used.formUnion(positions)
+                }
+            }
+            if total != 0 { scores[entry.intent] = total }
+        }
+        return scores
+    }
+
+    static let sortedCues = compiledCues.map { entry in
+        (intent: entry.intent, cues: entry.cues.sorted { $0.words.count > $1.words.count })
+    }
+
+    /// Whether `cue` appears in order, with at most two words between consecutive cue words.
+    static func contains(_ cue: [String], in words: [String]) -> Bool { match(cue, in: words, avoiding: []) != nil }
+
+    /// The positions where `cue` appears in order (at most two words between consecutive cue
+    /// words), using none of the positions in `used`.
+    static func match(_ cue: [String], in words: [String], avoiding used: Set<Int>) -> [Int]? {
+        guard let first = cue.first, !words.isEmpty else { return nil }
+        for start in words.indices where words[start] == first && !used.contains(start) {
+            var positions = [start]
+            var at = start
+            for word in cue.dropFirst() {
+                guard let next = words.indices[(at + 1)..<min(words.count, at + 4)].first(where: { words[$0] == word && !used.contains($0) }) else {
+                    positions = []
+                    break
+                }
+                positions.append(next)
+                at = next
+            }
+            if !positions.isEmpty { return positions }
+        }
+        return nil
+    }
+
+    /// Entities that make an intent more likely: an amount for a payment, a number for a new invoice.
+    static func addEntityEvidence(to scores: inout [IntentID: Double], mentions: [Mention], hasClient: Bool, words: [String]) {
+        let hasAmount = mentions.contains { if case .amount = $0.value { return true } else { return false } }
+        let hasInvoice = mentions.contains { if case .invoice = $0.value { return true } else { return false } }
+        let hasEmail = mentions.contains { if case .email = $0.value { return true } else { return false } }
+        for (intent, score) in scores {
+            var bonus = 0.0
+            switch intent {
+            case .paymentRecord: bonus = (hasAmount ? 1.5 : 0) + (hasClient ? 0.5 : 0) - (hasAmount || hasClient ? 0 : 2)
+            case .invoiceAdd: bonus = (hasAmount ? 1 : 0) + (hasInvoice ? 1.5 : 0) + (hasClient ? 0.5 : 0)
+            case .clientBalance, .clientShow: bonus = hasClient ? 1 : 0
+            case .invoiceList: bonus = hasClient ? 0.5 : 0
+            case .clientAdd: bonus = hasEmail ? 1 : 0
+            case .overdueList: bonus = hasClient ? -1 : 0
+            default: break
+            }
+            scores[intent] = score + bonus
+        }
+        // "ajoute Couverture Roussel, 30 j FDM, tél …": creating something with contact details or terms is a new client.
+        let hasPhone = mentions.contains { if case .phone = $0.value { return true } else { return false } }
+        let hasTerms = mentions.contains { if case .duration = $0.value { return true } else { return false } }
+        let creates = words.contains { ["ajoute", "ajouter", "ajoutez", "cree", "creer", "creez", "nouveau", "nouvelle", "enregistre", "creation"].contains($0) }
+        if creates && (hasEmail || hasPhone || hasTerms) && !hasAmount && !hasInvoice {
+            scores[.clientAdd, default: 0] += 4
+        }
+        // "facture F-12 de 500 € pour Dupont": a new invoice even without "nouvelle".
+        if hasAmount && hasInvoice && hasClient && scores[.paymentRecord, default: 0] < 3 && scores[.invoiceAdd] == nil {
+            scores[.invoiceAdd] = 2.5
+        }
+    }
+
+    static func isFollowUp(_ words: [String]) -> Bool {
+        guard let first = words.first else { return false }
+        if first == "et" { return true }
+        let joined = words.prefix(3).joined(separator: " ")
+        return joined.hasPrefix("pareil pour") || joined.hasPrefix("idem pour") || joined.hasPrefix("meme chose pour")
+            || joined.hasPrefix("meme question pour") || joined.hasPrefix("pour <client>") && words.count <= 3
+    }
+
+    static func refersToLastClient(_ words: [String]) -> Bool {
+        let pronouns: Set<String> = ["il", "elle", "lui", "sa", "son", "ses", "celui-ci", "celle-ci", "celui-la", "celle-la", "leur"]
+        if words.contains(where: pronouns.contains) { return true }
+        return contains(["ce", "client"], in: words) || contains(["cette", "cliente"], in: words) || contains(["ce", "dernier"], in: words)
+            || contains(["le", "client"], in: words) || contains(["meme", "client"], in: words)
+    }
+
+    /// What was typed in place of a client's name, when no client matches it.
+    func unknownName(tokens: [Token], words: [String], covered: Set<Int>) -> String? {
+        var pieces: [String] = []
+        for (index, token) in tokens.enumerated() where !covered.contains(index) {
+            let word = words[index]
+            guard word.count >= 2, word.contains(where: \.isLetter), !word.hasSuffix("'"),
+                !Self.knownWords.contains(word), !Lexicon.legalForms.contains(word), !Lexicon.stopwords.contains(word),
+                Lexicon.paymentMethods[word] == nil, Lexicon.statusWords[word] == nil
+            else {
+                if !pieces.isEmpty && index > 0 { break }
+                continue
+            }
+            pieces.append(token.original)
+        }
+        return pieces.isEmpty ? nil : pieces.joined(separator: " ")
+    }
+
+    /// The answer to "Lequel ?": "le deuxième", "2", "Martin & Fils", "fils", "le dernier".
+    func answer(to pending: PendingClarification, tokens: [Token]) -> ClientDirectory.Entry? {
+        let words = tokens.map(\.text).filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }
+        let meaningful = words.filter { !["le", "la", "l'", "c'", "est", "du", "de", "plutot", "alors", "celui", "celle", "choix", "numero", "n"].contains($0) }
+        if meaningful.count == 1 {
+            let word = meaningful[0]
+            var rank = NumberWords.ordinal(word) ?? Int(word) ?? NumberWords.value(of: [word])
+            if word == "second" || word == "seconde" { rank = 2 }
+            if let rank {
+                if rank == -1 { return pending.candidates.last }
+                if (1...pending.candidates.count).contains(rank) { return pending.candidates[rank - 1] }
+            }
+        }
+        let allowed = Set(pending.candidates.map(\.id))
+        if case .unique(let entry) = directory.match(tokens, restrictedTo: allowed).match { return entry }
+        return nil
+    }
+}

@@ -1,0 +1,92 @@
+/// Every French word the parser knows, in one place, folded (lower case, no accents).
+///
+/// Recognisers and the intent scorer read these tables; typo correction compares unknown
+/// words against `vocabulary`.
+public enum Lexicon {
+    public static let months: [String: Int] = [
+        "janvier": 1, "janv": 1, "fevrier": 2, "fevr": 2, "fev": 2, "mars": 3, "avril": 4, "avr": 4, "mai": 5, "juin": 6,
+        "juillet": 7, "juil": 7, "aout": 8, "septembre": 9, "sept": 9, "octobre": 10, "oct": 10, "novembre": 11, "nov": 11,
+        "decembre": 12, "dec": 12,
+    ]
+    public static let weekdays: [String: Int] = [
+        "lundi": 1, "mardi": 2, "mercredi": 3, "jeudi": 4, "vendredi": 5, "samedi": 6, "dimanche": 7,
+    ]
+
+    /// Words that never name a client on their own.
+    public static let stopwords: Set<String> = [
+        "le", "la", "les", "l'", "de", "du", "des", "d'", "un", "une", "et", "ou", "a", "au", "aux", "en", "pour", "par",
+        "sur", "chez", "avec", "dans", "ce", "cet", "cette", "ces", "mon", "ma", "mes", "ton", "ta", "tes", "son", "sa",
+        "ses", "notre", "nos", "votre", "vos", "leur", "leurs", "je", "j'", "tu", "il", "elle", "on", "nous", "vous",
+        "ils", "elles", "me", "m'", "te", "t'", "se", "s'", "lui", "y", "qui", "que", "qu'", "quoi", "quel", "quelle",
+        "quels", "quelles", "est", "sont", "ai", "as", "avons", "avez", "ont", "suis", "es", "c'", "ca", "cela", "ceci",
+        "pas", "ne", "n'", "plus", "moins", "tout", "tous", "toute", "toutes", "tres", "bien", "encore", "deja", "aussi",
+        "stp", "svp", "merci", "please", "s'il", "plait", "peux", "pourrais", "pouvez", "pourriez", "voudrais", "veux",
+        "donne", "donner", "dis", "dire", "moi", "toi", "ici", "la-bas", "alors", "donc", "mais", "si", "oui", "non",
+        "bonjour", "salut", "hello", "hey", "actuellement", "maintenant", "aujourd'hui", "svp", "euh", "bon", "ben",
+        "vient", "viens", "venir", "fait", "faire", "fais", "etre", "avoir", "combien", "quand", "comment", "ou",
+        "client", "clients", "cliente", "societe", "entreprise", "ste", "ets", "etablissements", "mr", "m", "mme", "mlle",
+        "monsieur", "madame", "ya", "y'a", "a-t-il", "t-il", "total", "au", "tva", "comprise", "ttc", "ht", "euros", "euro",
+        "eur", "€", "k€", "balles", "chose", "quelque", "truc",
+    ]
+
+    /// Legal forms and filler words of company names: ignored unless they disambiguate.
+    public static let legalForms: Set<String> = [
+        "sarl", "sas", "sa", "eurl", "sasu", "sci", "snc", "selarl", "scp", "scop", "ei", "eirl", "gie", "cie", "et",
+        "ets", "etablissements", "societe", "ste", "groupe", "&",
+    ]
+
+    /// "par virement", "un chèque", "en CB"…
+    public static let paymentMethods: [String: String] = [
+        "virement": "transfer", "vir": "transfer", "virements": "transfer", "vire": "transfer", "virer": "transfer",
+        "cheque": "cheque", "cheques": "cheque", "chq": "cheque", "cb": "card", "carte": "card", "tpe": "card",
+        "prelevement": "directDebit", "prelev": "directDebit", "prlv": "directDebit", "sepa": "directDebit",
+        "especes": "cash", "espece": "cash", "liquide": "cash", "cash": "cash",
+    ]
+
+    /// Invoice and client status filters.
+    public static let statusWords: [String: String] = [
+        "retard": "overdue", "echues": "overdue", "echue": "overdue", "echus": "overdue", "impayees": "overdue",
+        "impayee": "overdue", "impayes": "overdue", "impaye": "overdue", "retards": "overdue", "depassees": "overdue",
+        "ouvertes": "open", "ouverte": "open", "cours": "open", "reglees": "paid", "reglee": "paid", "payees": "paid",
+        "payee": "paid", "soldees": "paid", "soldee": "paid", "acquittees": "paid", "litige": "disputed",
+        "litiges": "disputed", "contestees": "disputed", "contestee": "disputed", "litigieuses": "disputed",
+    ]
+
+    /// SMS and familiar spellings, read as the word they stand for.
+    public static let shorthand: [String: String] = [
+        "ki": "qui", "koi": "quoi", "kel": "quel", "kels": "quels", "kelle": "quelle", "pa": "pas", "pr": "pour",
+        "ds": "dans", "tt": "tout", "ts": "tous", "bcp": "beaucoup", "slt": "salut", "bjr": "bonjour", "mrc": "merci",
+        "mci": "merci", "stp": "stp", "svp": "svp", "jsp": "je sais pas", "qd": "quand", "cmb": "combien", "cb": "cb",
+        "combi1": "combien", "mm": "meme", "fact": "facture", "fct": "facture", "fac": "facture", "fcts": "factures",
+        "rdv": "rendez-vous", "tel": "telephone", "tél": "telephone", "infos": "infos", "cc": "coucou", "thx": "merci",
+        "dc": "donc", "auj": "aujourd'hui", "ajd": "aujourd'hui", "mtn": "maintenant", "c": "c'", "m": "m'", "g": "j'ai",
+        "paiment": "paiement", "rglt": "reglement", "regl": "reglement", "vir": "virement", "chq": "cheque",
+    ]
+
+    /// Words that turn "payé" into "pas payé".
+    public static let negations: Set<String> = ["pas", "pa", "jamais", "toujours-pas", "point", "aucun", "non"]
+
+    /// Payment verbs that, negated, mean "unpaid".
+    public static let paymentVerbs: Set<String> = [
+        "paye", "payes", "payee", "payees", "regle", "regles", "reglee", "reglees", "solde", "soldes", "vire", "verse", "paie",
+        "paient", "payer", "regler", "rembourse",
+    ]
+
+    /// Common French words the typo corrector may map an unknown word to.
+    public static var vocabulary: Set<String> {
+        var words = Set(IntentCues.all.flatMap { $0.cues.flatMap { $0.words } })
+        words.formUnion(months.keys.filter { $0.count > 4 })
+        words.formUnion(weekdays.keys)
+        words.formUnion(paymentMethods.keys.filter { $0.count > 4 })
+        words.formUnion(statusWords.keys)
+        words.formUnion([
+            "facture", "factures", "client", "clients", "paiement", "paye", "retard", "combien", "doit", "echeance",
+            "semaine", "prochaine", "prochain", "dernier", "derniere", "demain", "hier", "jours", "mois", "euros",
+            "aujourd'hui", "depuis", "quinzaine", "huitaine", "trimestre", "annee", "encours", "montant", "solde",
+            "particulier", "particuliere", "particuliers", "professionnel", "professionnels", "entreprise", "societe",
+            "facturation", "reglement", "paiement", "paiements", "ensemble", "interactions", "relance", "relances",
+            "contact", "contacts", "adresse", "portable", "numero", "fiche", "client", "cliente", "payer", "regler",
+        ])
+        return words.filter { $0.count >= 4 && !$0.contains(" ") }
+    }
+}

@@ -1,0 +1,204 @@
+import GRDB
+import Receivables
+
+extension AppDatabase {
+    /// Overdue clients, largest amount first then oldest, with totals over all of them.
+    public func overdueClients(_ query: OverdueQuery) throws -> OverdueReport {
+        let cutoff = query.asOf.adding(days: -query.minDaysLate).iso
+        return try read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.id, c.code, c.name, t.overdue, t.disputed, t.invoices, t.oldest_due,
+                           COUNT(*) OVER () AS client_count, SUM(t.overdue) OVER () AS grand_total
+                    FROM (SELECT client_id,
+                                 SUM(outstanding_cents) AS overdue,
+                                 SUM(CASE WHEN disputed THEN outstanding_cents ELSE 0 END) AS disputed,
+                                 COUNT(*) AS invoices,
+                                 MIN(due_day) AS oldest_due
+                          FROM invoice
+                          WHERE outstanding_cents > 0 AND due_day <= ?
+                          GROUP BY client_id) AS t
+                    JOIN client c ON c.id = t.client_id
+                    WHERE t.overdue >= ?
+                    ORDER BY t.overdue DESC, t.oldest_due ASC, c.name ASC
+                    LIMIT ?
+                    """,
+                arguments: [cutoff, query.minAmount.cents, query.limit ?? -1])
+            var report = OverdueReport(rows: [], clientCount: 0, total: .zero)
+            for row in rows {
+                let oldest = Day(iso: row["oldest_due"] as String) ?? query.asOf
+                report.rows.append(
+                    OverdueClient(
+                        clientID: row["id"], code: row["code"], name: row["name"], overdue: Money(cents: row["overdue"]),
+                        disputed: Money(cents: row["disputed"]), invoiceCount: row["invoices"], oldestDueDay: oldest,
+                        maxDaysLate: oldest.days(until: query.asOf)))
+                report.clientCount = row["client_count"]
+                report.total = Money(cents: row["grand_total"])
+            }
+            return report
+        }
+    }
+
+    /// Every client's id, code and name, for name matching and completion.
+    public func clientNames() throws -> [ClientName] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT id, code, name FROM client ORDER BY name").map {
+                ClientName(id: $0["id"], code: $0["code"], name: $0["name"])
+            }
+        }
+    }
+
+    public func client(id: Int64) throws -> Client {
+        try read { db in
+            guard let record = try ClientRecord.fetchOne(db, key: id) else { throw PersistenceError.unknownClient(id) }
+            return record.client
+        }
+    }
+
+    public func clientCount() throws -> Int {
+        try read { db in try ClientRecord.fetchCount(db) }
+    }
+
+    /// A client's open invoices, oldest due first.
+    public func openInvoices(clientID: Int64) throws -> [Invoice] {
+        try read { db in try Self.openInvoices(db, clientID: clientID) }
+    }
+
+    static func openInvoices(_ db: Database, clientID: Int64) throws -> [Invoice] {
+        try InvoiceRecord.fetchAll(
+            db, sql: "SELECT * FROM invoice WHERE client_id = ? AND outstanding_cents > 0 ORDER BY due_day, issue_day, number",
+            arguments: [clientID]
+        ).map(\.invoice)
+    }
+
+    /// The client's unallocated payments: its credit.
+    public func credit(clientID: Int64) throws -> Money {
+        try read { db in try Self.credit(db, clientID: clientID) }
+    }
+
+    static func credit(_ db: Database, clientID: Int64) throws -> Money {
+        Money(
+            cents: try Int64.fetchOne(
+                db, sql: "SELECT COALESCE(SUM(unallocated_cents), 0) FROM payment WHERE client_id = ? AND unallocated_cents > 0",
+                arguments: [clientID]) ?? 0)
+    }
+
+    /// What a client owes on `day`.
+    public func position(clientID: Int64, asOf day: Day) throws -> ClientPosition {
+        try read { db in
+            ClientPosition(
+                invoices: try Self.openInvoices(db, clientID: clientID), credit: try Self.credit(db, clientID: clientID),
+                asOf: day)
+        }
+    }
+
+    public func invoice(number: String) throws -> Invoice? {
+        try read { db in
+            try InvoiceRecord.fetchOne(db, sql: "SELECT * FROM invoice WHERE number = ? COLLATE NOCASE", arguments: [number])?.invoice
+        }
+    }
+
+    /// Invoices matching a filter, most recent first (overdue ones: oldest due first).
+    public func invoices(_ filter: InvoiceFilter, asOf today: Day) throws -> [InvoiceLine] {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let clientID = filter.clientID {
+            conditions.append("i.client_id = ?")
+            arguments += [clientID]
+        }
+        switch filter.status {
+        case .open?: conditions.append("i.outstanding_cents > 0")
+        case .overdue?:
+            conditions.append("i.outstanding_cents > 0 AND i.due_day < ?")
+            arguments += [today.iso]
+        case .paid?: conditions.append("i.outstanding_cents = 0")
+        case .disputed?: conditions.append("i.disputed AND i.outstanding_cents > 0")
+        case nil: break
+        }
+        if let from = filter.issuedFrom {
+            conditions.append("i.issue_day >= ?")
+            arguments += [from.iso]
+        }
+        if let to = filter.issuedTo {
+            conditions.append("i.issue_day <= ?")
+            arguments += [to.iso]
+        }
+        if let from = filter.dueFrom {
+            conditions.append("i.due_day >= ?")
+            arguments += [from.iso]
+        }
+        if let to = filter.dueTo {
+            conditions.append("i.due_day <= ?")
+            arguments += [to.iso]
+        }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let order = filter.status == .overdue || filter.dueFrom != nil ? "i.due_day ASC, i.number" : "i.issue_day DESC, i.number DESC"
+        arguments += [filter.limit ?? -1]
+        // The clauses above are fixed fragments; every value is a bound argument.
+        let sql = "SELECT i.*, c.name AS client_name FROM invoice i JOIN client c ON c.id = i.client_id \(whereClause) ORDER BY \(order) LIMIT ?"
+        return try read { db in
+            try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                try InvoiceLine(invoice: InvoiceRecord(row: row).invoice, clientName: row["client_name"])
+            }
+        }
+    }
+
+    /// Every client with its balance on `day`, by name.
+    public func clientSummaries(asOf day: Day) throws -> [ClientSummary] {
+        try read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.*, COALESCE(t.outstanding, 0) AS outstanding, COALESCE(t.overdue, 0) AS overdue,
+                           COALESCE(t.disputed, 0) AS disputed_count, t.oldest_due
+                    FROM client c
+                    LEFT JOIN (SELECT client_id, SUM(outstanding_cents) AS outstanding,
+                                      SUM(CASE WHEN due_day < ? THEN outstanding_cents ELSE 0 END) AS overdue,
+                                      SUM(CASE WHEN disputed THEN 1 ELSE 0 END) AS disputed,
+                                      MIN(CASE WHEN due_day < ? THEN due_day END) AS oldest_due
+                               FROM invoice WHERE outstanding_cents > 0 GROUP BY client_id) t ON t.client_id = c.id
+                    ORDER BY c.name
+                    """,
+                arguments: [day.iso, day.iso])
+            return try rows.map { row in
+                let oldest: String? = row["oldest_due"]
+                return try ClientSummary(
+                    client: ClientRecord(row: row).client, outstanding: Money(cents: row["outstanding"]),
+                    overdue: Money(cents: row["overdue"]), disputedInvoices: row["disputed_count"],
+                    maxDaysLate: oldest.flatMap { Day(iso: $0) }.map { $0.days(until: day) } ?? 0)
+            }
+        }
+    }
+
+    /// A client's latest payments, most recent first.
+    public func payments(clientID: Int64, limit: Int = 5) throws -> [Payment] {
+        try read { db in
+            try PaymentRecord.fetchAll(
+                db, sql: "SELECT * FROM payment WHERE client_id = ? ORDER BY day DESC, id DESC LIMIT ?",
+                arguments: [clientID, limit]
+            ).map(\.payment)
+        }
+    }
+
+    /// Invoices counted for a client: how many, and how many were paid late (history).
+    public func invoiceHistory(clientID: Int64) throws -> (count: Int, total: Money) {
+        try read { db in
+            let row = try Row.fetchOne(
+                db, sql: "SELECT COUNT(*) AS n, COALESCE(SUM(amount_cents), 0) AS total FROM invoice WHERE client_id = ?",
+                arguments: [clientID])!
+            return (row["n"], Money(cents: row["total"]))
+        }
+    }
+
+    /// The audit trail, most recent first.
+    public func recentChanges(limit: Int = 20) throws -> [ChangeEntry] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM change ORDER BY id DESC LIMIT ?", arguments: [limit]).map { row in
+                ChangeEntry(
+                    id: row["id"], at: row["at"], day: Day(iso: row["day"] as String) ?? Day(ordinal: 0), action: row["action"],
+                    summary: row["summary"], undone: (row["undone_at"] as String?) != nil)
+            }
+        }
+    }
+}
