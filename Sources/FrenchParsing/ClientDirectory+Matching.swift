@@ -31,6 +31,9 @@ extension ClientDirectory {
                 distinctive.insert(entry)
                 matchedTokens[entry, default: []].insert("#code")
             }
+            // "et" stands for "&" only between two words of a name ("Martin et Fils"), never
+            // at the start of a follow-up ("et Martin ?").
+            if word == "et" && (position == 0 || position + 1 >= tokens.count || postings[tokens[position - 1].text] == nil) { continue }
             if Lexicon.legalForms.contains(word) || word == "et" {
                 let legal = word == "et" ? "&" : word
                 if let posting = postings[legal] {

@@ -65,6 +65,15 @@ public struct Entities: Hashable, Sendable, Codable {
     /// client.list / invoice.list filter: "overdue", "open", "paid", "disputed".
     public var status: String?
 
+    /// invoice.list: whether `period` is about due dates ("à échéance", "à payer") rather than
+    /// issue dates. Said by the parser; not part of the JSON contract.
+    public var periodIsDue: Bool? = nil
+
+    private enum CodingKeys: String, CodingKey {
+        case client, invoice, amount, date, period, installments, frequency, downPayment, maxInstallment, minDaysLate
+        case minAmount, channel, level, method, limit, dueDate, termsDays, endOfMonth, note, name, email, phone, kind, status
+    }
+
     public init() {}
 
     /// Whether no entity is set.

@@ -93,7 +93,10 @@ extension FrenchParser {
             if entities.status == "overdue" { entities.status = nil }
         case .invoiceList:
             entities.status = Self.status(words) ?? (words.contains("a") && words.contains("payer") ? "open" : nil)
-            if let mention = dates.first { entities.period = resolvePeriod(mention, orientation: orientation) }
+            if let mention = dates.first {
+                entities.period = resolvePeriod(mention, orientation: orientation)
+                entities.periodIsDue = lookingForward
+            }
             entities.limit = limit(numbers: numbers, words: words)
             if let mention = amounts.first { entities.minAmount = money(mention) }
         case .clientAdd:

@@ -40,6 +40,13 @@ extension AppDatabase {
         }
     }
 
+    /// How many invoice numbers start with `prefix` ("F-2026-").
+    public func invoiceCount(numberPrefix prefix: String) throws -> Int {
+        try read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM invoice WHERE number >= ? AND number < ?", arguments: [prefix, prefix + "\u{FFFF}"]) ?? 0
+        }
+    }
+
     /// Every client's id, code and name, for name matching and completion.
     public func clientNames() throws -> [ClientName] {
         try read { db in
@@ -199,6 +206,19 @@ extension AppDatabase {
                     id: row["id"], at: row["at"], day: Day(iso: row["day"] as String) ?? Day(ordinal: 0), action: row["action"],
                     summary: row["summary"], undone: (row["undone_at"] as String?) != nil)
             }
+        }
+    }
+}
+
+extension AppDatabase {
+    /// How many clients, invoices and payments the ledger holds.
+    public func ledgerCounts() throws -> (clients: Int, invoices: Int, payments: Int) {
+        try read { db in
+            (
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM client") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM invoice") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM payment") ?? 0
+            )
         }
     }
 }

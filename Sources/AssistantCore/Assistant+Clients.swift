@@ -1,0 +1,157 @@
+import FrenchParsing
+import Persistence
+import Receivables
+
+extension Assistant {
+    func balanceData(_ client: Client) throws -> BalanceData {
+        let position = try database.position(clientID: client.id!, asOf: today)
+        return BalanceData(
+            client: ClientReference(id: client.id, name: client.name), asOf: today, outstanding: position.outstanding,
+            overdue: position.overdue, credit: position.credit, netDue: position.netDue, openInvoices: position.openInvoiceCount,
+            overdueInvoices: position.overdueInvoiceCount, maxDaysLate: position.maxDaysLate, nextDueDate: position.nextDueDay,
+            nextDueAmount: position.nextDueAmount)
+    }
+
+    /// The prose of a balance, shared by `client.balance`, `client.show` and `payment.record`.
+    func balanceSentence(_ balance: BalanceData) -> String {
+        say(
+            "client-balance",
+            [
+                "name": balance.client.name, "owes": balance.outstanding.isPositive, "outstanding": balance.outstanding.formatted,
+                "hasOverdue": balance.overdue.isPositive, "overdue": balance.overdue.formatted,
+                "allOverdue": balance.overdue == balance.outstanding, "overdueInvoices": balance.overdueInvoices,
+                "manyOverdue": balance.overdueInvoices > 1, "maxDaysLate": balance.maxDaysLate,
+                "hasNext": balance.nextDueDate != nil, "nextDueDate": balance.nextDueDate?.french ?? "",
+                "nextDueAmount": balance.nextDueAmount?.formatted ?? "", "hasCredit": balance.credit.isPositive,
+                "credit": balance.credit.formatted, "netDue": balance.netDue.formatted, "asOf": today.french,
+            ])
+    }
+
+    /// `client.balance`: what one client owes.
+    func clientBalance(_ entities: Entities) throws -> Reply {
+        let client = try requiredClient(entities, for: .clientBalance)
+        let balance = try balanceData(client)
+        return Reply(intent: .clientBalance, entities: entities, blocks: [.paragraph(balanceSentence(balance))], data: balance)
+    }
+
+    /// `client.show`: the client's file.
+    func clientShow(_ entities: Entities) throws -> Reply {
+        let client = try requiredClient(entities, for: .clientShow)
+        let balance = try balanceData(client)
+        let open = try database.openInvoices(clientID: client.id!)
+        let payments = try database.payments(clientID: client.id!, limit: 5)
+        let history = try database.invoiceHistory(clientID: client.id!)
+        let data = ClientFileData(
+            client: ClientData(client), balance: balance, openInvoices: open.map { InvoiceData($0, clientName: client.name, asOf: today) },
+            lastPayments: payments.map { .init(date: $0.day, amount: $0.amount, method: $0.method?.frenchLabel, unallocated: $0.unallocated) },
+            invoiceCount: history.count, invoicedTotal: history.total)
+        let header = say(
+            "client-show",
+            [
+                "name": client.name, "code": client.code, "kind": client.kind.frenchLabel, "email": client.email ?? "",
+                "phone": client.phone.map(Self.formatPhone) ?? "", "hasEmail": client.email != nil, "hasPhone": client.phone != nil,
+                "terms": client.terms.frenchDescription, "termsTooLong": client.terms.exceedsLegalMaximum && client.kind == .business,
+                "invoiceCount": history.count, "invoicedTotal": history.total.formatted, "balance": balanceSentence(balance),
+                "hasOpen": !open.isEmpty, "hasPayments": !payments.isEmpty,
+            ])
+        var blocks: [ReplyBlock] = [.paragraph(header)]
+        if !open.isEmpty {
+            blocks.append(.paragraph("Factures ouvertes\u{00A0}:"))
+            blocks.append(.table(invoiceTable(open.map { ($0, client.name) }, showClient: false)))
+        }
+        if !payments.isEmpty {
+            blocks.append(.paragraph("Derniers paiements\u{00A0}:"))
+            blocks.append(
+                .table(
+                    TextTable(
+                        columns: [.init("Date"), .init("Montant", .right), .init("Mode"), .init("Non affecté", .right)],
+                        rows: payments.map { [$0.day.french, $0.amount.formatted, $0.method?.frenchLabel ?? "—", $0.unallocated.isPositive ? $0.unallocated.formatted : ""] })))
+        }
+        return Reply(intent: .clientShow, entities: entities, blocks: blocks, data: data)
+    }
+
+    /// `client.list`: clients, optionally those in dispute, with open invoices, paid up, or of one kind.
+    func clientList(_ entities: Entities) throws -> Reply {
+        var summaries = try database.clientSummaries(asOf: today)
+        switch entities.status {
+        case "overdue"?: summaries = summaries.filter { $0.overdue.isPositive }
+        case "open"?: summaries = summaries.filter { $0.outstanding.isPositive }
+        case "paid"?: summaries = summaries.filter { !$0.outstanding.isPositive }
+        case "disputed"?: summaries = summaries.filter { $0.disputedInvoices > 0 }
+        case nil: break
+        case let other?:
+            throw AssistantError.invalidValue(field: "status", reason: "Filtre « \(other) » inconnu (overdue, open, paid ou disputed).")
+        }
+        if let kind = entities.kind {
+            guard let wanted = ClientKind(rawValue: kind.uppercased()) else {
+                throw AssistantError.invalidValue(field: "kind", reason: "Type de client « \(kind) » inconnu (B2B ou B2C).")
+            }
+            summaries = summaries.filter { $0.client.kind == wanted }
+        }
+        let total = summaries.count
+        if let limit = entities.limit { summaries = Array(summaries.prefix(max(0, limit))) }
+        let data = ClientListData(
+            count: total,
+            rows: summaries.map {
+                .init(
+                    client: ClientReference(id: $0.client.id, name: $0.client.name), code: $0.client.code, kind: $0.client.kind.rawValue,
+                    outstanding: $0.outstanding, overdue: $0.overdue, maxDaysLate: $0.maxDaysLate)
+            })
+        let filter: String
+        switch (entities.status, entities.kind) {
+        case ("disputed"?, _): filter = "en litige"
+        case ("open"?, _): filter = "avec des factures ouvertes"
+        case ("paid"?, _): filter = "à jour de leurs paiements"
+        case ("overdue"?, _): filter = "en retard"
+        case (nil, "B2C"?): filter = "particuliers"
+        case (nil, "B2B"?): filter = "professionnels"
+        default: filter = ""
+        }
+        let prose = say(
+            "client-list",
+            ["count": total, "none": total == 0, "one": total == 1, "filter": filter, "hasFilter": !filter.isEmpty,
+             "shown": summaries.count, "limited": summaries.count < total])
+        var blocks: [ReplyBlock] = [.paragraph(prose)]
+        if !summaries.isEmpty {
+            blocks.append(
+                .table(
+                    TextTable(
+                        columns: [.init("Client"), .init("Code"), .init("Type"), .init("Encours", .right), .init("En retard", .right)],
+                        rows: summaries.map {
+                            [$0.client.name, $0.client.code, $0.client.kind.rawValue, $0.outstanding.formatted,
+                             $0.overdue.isPositive ? "\($0.overdue.formatted) (\($0.maxDaysLate) j)" : "—"]
+                        })))
+        }
+        return Reply(intent: .clientList, entities: entities, blocks: blocks, data: data)
+    }
+
+    /// "0612345678" → "06 12 34 56 78".
+    static func formatPhone(_ phone: String) -> String {
+        guard phone.count == 10, phone.allSatisfy(\.isNumber) else { return phone }
+        var result = ""
+        for (index, character) in phone.enumerated() {
+            if index > 0 && index % 2 == 0 { result += " " }
+            result.append(character)
+        }
+        return result
+    }
+
+    func invoiceTable(_ invoices: [(Invoice, String)], showClient: Bool) -> TextTable {
+        var columns: [TextTable.Column] = [.init("N°")]
+        if showClient { columns.append(.init("Client")) }
+        columns += [.init("Émise"), .init("Échéance"), .init("Montant", .right), .init("Reste dû", .right), .init("Statut")]
+        return TextTable(
+            columns: columns,
+            rows: invoices.map { invoice, clientName in
+                var row = [invoice.number]
+                if showClient { row.append(clientName) }
+                let status = invoice.status(asOf: today)
+                let late = invoice.daysLate(asOf: today)
+                row += [
+                    invoice.issueDay.french, invoice.dueDay.french, invoice.amount.formatted, invoice.outstanding.formatted,
+                    status.frenchLabel + (late > 0 && status != .paid ? " (\(late) j)" : ""),
+                ]
+                return row
+            })
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import FrenchParsing
+import Persistence
+import Prompts
+import Receivables
+
+/// The assistant: turns a French sentence, or an intent with its entities, into a `Reply`,
+/// against the ledger. One instance serves every front-end; each conversation (a REPL, an
+/// RPC `sessionId`) has its own `DialogueContext`.
+///
+/// Not thread-safe: front-ends call it from one thread.
+public final class Assistant {
+    public let database: AppDatabase
+    let prompts: PromptLibrary
+    private(set) var parser: FrenchParser
+    private var fixedToday: Day?
+    private var contexts: [String: DialogueContext] = [:]
+
+    /// - Parameter today: the day to answer for (`--today`); `nil` follows the clock in Europe/Paris.
+    public init(database: AppDatabase, today: Day? = nil) throws {
+        self.database = database
+        self.prompts = try PromptLibrary()
+        self.fixedToday = today
+        self.parser = FrenchParser(directory: ClientDirectory([]))
+        try reloadClients()
+    }
+
+    /// Today, Europe/Paris.
+    public var today: Day { fixedToday ?? Day.today() }
+
+    /// Fixes the reference day (RPC `initialize {today}`).
+    public func fixToday(_ day: Day) { fixedToday = day }
+
+    /// Rebuilds the name index after clients changed.
+    func reloadClients() throws {
+        parser.directory = ClientDirectory(try database.clientNames().map { .init(id: $0.id, name: $0.name, code: $0.code) })
+    }
+
+    /// Client names for completion, optionally those starting with a prefix (accents and case ignored).
+    public func clientNames(matching prefix: String = "", limit: Int = 50) -> [String] {
+        let folded = TextNormalizer.fold(prefix)
+        return parser.directory.entries.lazy.map(\.name)
+            .filter { folded.isEmpty || TextNormalizer.fold($0).hasPrefix(folded) || TextNormalizer.fold($0).contains(" " + folded) }
+            .prefix(limit).map { $0 }
+    }
+
+    public func context(for session: String) -> DialogueContext { contexts[session] ?? DialogueContext() }
+
+    /// Reads a sentence without running it (the `parse` RPC method): no side effect.
+    public func parse(_ text: String, session: String = "") -> ParseResult {
+        parser.parse(text, today: today, context: context(for: session))
+    }
+
+    /// Understands a sentence and runs it.
+    public func ask(_ text: String, session: String = "") throws -> Reply {
+        var context = context(for: session)
+        let parsed = parser.parse(text, today: today, context: context)
+        if parsed.answeredClarification || context.pending != nil { context.pending = nil }
+        contexts[session] = context
+        if let ambiguity = parsed.ambiguity {
+            context.pending = ambiguity
+            contexts[session] = context
+            throw AssistantError.ambiguousClient(
+                query: ambiguity.query, candidates: ambiguity.candidates.map { ClientReference(id: $0.id, name: $0.name) })
+        }
+        if let query = parsed.unknownClient {
+            throw AssistantError.clientNotFound(query: query, suggestions: parser.directory.suggestions(for: query).map(\.name))
+        }
+        if let date = parsed.invalidDate {
+            throw AssistantError.invalidValue(field: "date", reason: "La date « \(date) » n’existe pas. Vérifiez le jour et le mois.")
+        }
+        if parsed.intent == .unknown {
+            let suggestions = (parsed.suggestions.isEmpty ? [.overdueList, .clientBalance, .help] : parsed.suggestions).map(\.example)
+            throw AssistantError.notUnderstood(text: text.trimmingCharacters(in: .whitespaces), suggestions: suggestions)
+        }
+        return try perform(parsed.intent, parsed.entities, session: session)
+    }
+
+    /// Runs an intent with its entities (the direct RPC methods, and `ask` once parsed).
+    public func perform(_ intent: IntentID, _ entities: Entities, session: String = "") throws -> Reply {
+        var entities = entities
+        if let reference = entities.client, intent != .clientAdd {
+            entities.client = try resolve(reference, session: session, intent: intent, entities: entities)
+        }
+        let reply: Reply
+        switch intent {
+        case .overdueList: reply = try overdueList(entities)
+        case .clientBalance: reply = try clientBalance(entities)
+        case .clientShow: reply = try clientShow(entities)
+        case .clientList: reply = try clientList(entities)
+        case .invoiceList: reply = try invoiceList(entities)
+        case .clientAdd: reply = try clientAdd(entities)
+        case .invoiceAdd: reply = try invoiceAdd(entities)
+        case .paymentRecord: reply = try paymentRecord(entities)
+        case .undo: reply = try undo(entities)
+        case .help: reply = help(entities)
+        case .smalltalk: reply = smalltalk(entities)
+        case .quit: reply = quit(entities)
+        case .unknown:
+            throw AssistantError.notUnderstood(text: "", suggestions: [IntentID.overdueList, .clientBalance, .help].map(\.example))
+        default: reply = notAvailable(intent, entities)
+        }
+        remember(reply, session: session)
+        return reply
+    }
+
+    /// Keeps the last question, client and invoice for "et Martin ?", "il", "cette facture".
+    private func remember(_ reply: Reply, session: String) {
+        guard ![.help, .smalltalk, .quit, .undo].contains(reply.intent) else { return }
+        var context = context(for: session)
+        context.lastIntent = reply.intent
+        context.lastEntities = reply.entities
+        if let client = reply.entities.client { context.lastClient = client }
+        if let invoice = reply.entities.invoice { context.lastInvoice = invoice }
+        context.pending = nil
+        contexts[session] = context
+    }
+
+    /// A client given by id or by name (direct calls) becomes a ledger client, or an error.
+    private func resolve(_ reference: ClientReference, session: String, intent: IntentID, entities: Entities) throws -> ClientReference {
+        if let id = reference.id {
+            guard let entry = parser.directory.entries.first(where: { $0.id == id }) else {
+                throw AssistantError.clientNotFound(query: reference.name.isEmpty ? "n°\(id)" : reference.name, suggestions: [])
+            }
+            return ClientReference(id: entry.id, name: entry.name)
+        }
+        let tokens = TextNormalizer.tokenize(reference.name)
+        switch parser.directory.match(tokens).match {
+        case .unique(let entry):
+            return ClientReference(id: entry.id, name: entry.name)
+        case .ambiguous(let query, let candidates):
+            var context = context(for: session)
+            context.pending = PendingClarification(intent: intent, entities: entities, query: query, candidates: candidates)
+            contexts[session] = context
+            throw AssistantError.ambiguousClient(query: reference.name, candidates: candidates.map { ClientReference(id: $0.id, name: $0.name) })
+        case .none:
+            throw AssistantError.clientNotFound(
+                query: reference.name, suggestions: parser.directory.suggestions(for: reference.name).map(\.name))
+        }
+    }
+
+    /// The client of a request, which must be there.
+    func requiredClient(_ entities: Entities, for intent: IntentID) throws -> Client {
+        guard let id = entities.client?.id else { throw AssistantError.missingClient(intent) }
+        return try database.client(id: id)
+    }
+
+    /// Renders a template of `Prompts/`.
+    func say(_ template: String, _ context: [String: Any]) -> String { prompts.render(template, context) }
+}

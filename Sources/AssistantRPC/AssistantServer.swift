@@ -1,0 +1,35 @@
+import AssistantCore
+import Foundation
+import JSONRPC
+
+/// The JSON-RPC server of Encaisse: the protocol layer frames and validates, this handler
+/// looks the method up in `MethodRegistry` and runs it on the assistant.
+public final class AssistantServer: JSONRPCHandler {
+    public let assistant: Assistant
+    public var shouldStop = false
+    /// After `shutdown`, the server waits for `exit` or the end of input.
+    var isShutDown = false
+
+    public init(assistant: Assistant) {
+        self.assistant = assistant
+    }
+
+    /// Serves on two file descriptors until end of input or `exit`.
+    public func run(input: Int32, output: Int32) {
+        let connection = JSONRPCConnection(input: FileDescriptorSource(fileDescriptor: input), output: FileDescriptorSink(fileDescriptor: output))
+        connection.run(handler: self)
+    }
+
+    public func handle(method: String, params: JSONValue?, isNotification: Bool, connection: JSONRPCConnection) throws -> JSONValue {
+        guard let entry = MethodRegistry.methods[method] else { throw ResponseError.methodNotFound(method) }
+        do {
+            return try entry.run(params, self)
+        } catch let error as ResponseError {
+            throw error
+        } catch let error as AssistantError {
+            throw RPCResults.responseError(error)
+        } catch {
+            throw ResponseError(code: ResponseError.Code.internalError, message: error.localizedDescription)
+        }
+    }
+}

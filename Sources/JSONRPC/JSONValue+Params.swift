@@ -1,0 +1,21 @@
+import Foundation
+
+/// Typed params for handlers: decode a `Decodable` struct from a request's params and get
+/// a `-32602` naming the faulty field when they do not fit.
+extension JSONValue {
+    /// Decodes `params` as `T`; absent params decode as `{}` so that all-optional structs
+    /// work. Throws `ResponseError.invalidParams(field:reason:)` on mismatch.
+    public static func decodeParams<T: Decodable>(
+        _ type: T.Type, from params: JSONValue?, decoder: JSONDecoder = JSONDecoder()
+    ) throws(ResponseError) -> T {
+        do {
+            return try (params ?? .object([:])).decode(type, decoder: decoder)
+        } catch let error as DecodingError {
+            throw ResponseError(invalidParams: error)
+        } catch let error as ResponseError {
+            throw error
+        } catch {
+            throw ResponseError.internalError(error.localizedDescription)
+        }
+    }
+}
