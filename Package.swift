@@ -55,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "encaisse",
             dependencies: [
-                "Console", "AssistantRPC", "AssistantCore", "Persistence",
+                "Console", "AssistantRPC", "AssistantCore", "Persistence", "JSONRPC",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

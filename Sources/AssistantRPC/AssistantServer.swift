@@ -14,10 +14,9 @@ public final class AssistantServer: JSONRPCHandler {
         self.assistant = assistant
     }
 
-    /// Serves on two file descriptors until end of input or `exit`.
-    public func run(input: Int32, output: Int32) {
-        let connection = JSONRPCConnection(input: FileDescriptorSource(fileDescriptor: input), output: FileDescriptorSink(fileDescriptor: output))
-        connection.run(handler: self)
+    /// Serves until end of input or `exit`.
+    public func run(input: any ByteSource, output: any ByteSink) {
+        JSONRPCConnection(input: input, output: output).run(handler: self)
     }
 
     public func handle(method: String, params: JSONValue?, isNotification: Bool, connection: JSONRPCConnection) throws -> JSONValue {

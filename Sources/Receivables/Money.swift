@@ -44,7 +44,8 @@ public struct Money: Hashable, Comparable, Sendable, Codable {
 
     private enum CodingKeys: String, CodingKey { case cents, currency, display }
 
-    /// Decodes `{"cents": 120050, …}`, a bare integer of cents, or a French string ("1 200,50 €").
+    /// Decodes `{"cents": 120050, …}`, a French string ("1 200,50 €"), or a bare number of
+    /// euros (`1200.5`), the way a person calling the RPC methods writes an amount.
     public init(from decoder: any Decoder) throws {
         if let container = try? decoder.container(keyedBy: CodingKeys.self), let cents = try? container.decode(Int64.self, forKey: .cents) {
             if let currency = try? container.decode(String.self, forKey: .currency), currency != "EUR" {
@@ -54,8 +55,16 @@ public struct Money: Hashable, Comparable, Sendable, Codable {
             return
         }
         let single = try decoder.singleValueContainer()
-        if let cents = try? single.decode(Int64.self) {
+        if let euros = try? single.decode(Int64.self) {
+            let (cents, overflow) = euros.multipliedReportingOverflow(by: 100)
+            guard !overflow else { throw DecodingError.dataCorruptedError(in: single, debugDescription: "amount out of range") }
             self.cents = cents
+        } else if let euros = try? single.decode(Double.self), euros.isFinite, abs(euros) < 1e15 {
+            let cents = (euros * 100).rounded()
+            guard abs(cents - euros * 100) < 0.01 else {
+                throw DecodingError.dataCorruptedError(in: single, debugDescription: "an amount has at most two decimals")
+            }
+            self.cents = Int64(cents)
         } else if let text = try? single.decode(String.self), let money = Money(parsing: text) {
             self = money
         } else {
