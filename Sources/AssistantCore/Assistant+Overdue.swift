@@ -26,7 +26,7 @@ extension Assistant {
                     invoices: $0.invoiceCount, maxDaysLate: $0.maxDaysLate, oldestDueDate: $0.oldestDueDay)
             })
         var filters: [String] = []
-        if let days = entities.minDaysLate { filters.append("d’au moins \(days) jour\(days > 1 ? "s" : "") de retard") }
+        if let days = entities.minDaysLate { filters.append("depuis au moins \(days) jour\(days > 1 ? "s" : "")") }
         if let amount = entities.minAmount { filters.append("pour au moins \(amount.formatted)") }
         let prose = say(
             "overdue-list",

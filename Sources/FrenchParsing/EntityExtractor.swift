@@ -11,6 +11,14 @@ public enum EntityExtractor {
         var mentions: [Mention] = []
         var i = 0
         while i < tokens.count {
+            // "-50 €": a minus sign glued to a number makes it negative (and refused later).
+            if ["-", "−"].contains(tokens[i].text), i + 1 < tokens.count, tokens[i].end == tokens[i + 1].start,
+                let mention = recognize(tokens, at: i + 1), let negative = mention.value.negated
+            {
+                mentions.append(Mention(negative, tokens: i..<mention.tokens.upperBound))
+                i = mention.tokens.upperBound
+                continue
+            }
             if let mention = recognize(tokens, at: i) {
                 mentions.append(mention)
                 i = mention.tokens.upperBound

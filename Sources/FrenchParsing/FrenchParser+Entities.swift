@@ -126,7 +126,7 @@ extension FrenchParser {
         case .paymentRecord:
             entities.amount = amounts.first.flatMap(money)
                 ?? (numbers + amounts).first(where: { mention in
-                    (number(mention).map { $0 > 0 } ?? true) && !before(mention, within: 1).contains("le")
+                    !before(mention, within: 1).contains("le")
                 }).flatMap(money)
             if let mention = dates.first { entities.date = resolveDay(mention, orientation: .past) }
         case .promiseRecord, .planPropose:

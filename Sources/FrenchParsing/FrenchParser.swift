@@ -112,7 +112,9 @@ public struct FrenchParser: Sendable {
         tokens.enumerated().map { index, token in
             var word = token.text
             if !covered.contains(index), directory.postings[word] == nil, let full = Lexicon.shorthand[word] { word = full }
-            guard !covered.contains(index), word.count >= 4, word.allSatisfy(\.isLetter), !Self.knownWords.contains(word),
+            // A capitalised word inside the sentence is a proper noun ("Dupuis"): never "corrected".
+            let isProperNoun = index > 0 && token.original.first?.isUppercase == true && token.original.dropFirst().contains(where: \.isLowercase)
+            guard !covered.contains(index), !isProperNoun, word.count >= 4, word.allSatisfy(\.isLetter), !Self.knownWords.contains(word),
                 directory.postings[word] == nil
             else { return word }
             let neighbours = Self.correctionIndex.typoNeighbours(of: word)

@@ -21,7 +21,7 @@ struct IntentCues {
 
     static let all: [IntentCues] = [
         IntentCues(.overdueList, [
-            ("en retard", 4), ("retard", 3), ("retards", 3), ("retard de paiement", 3), ("retards de paiement", 3),
+            ("en retard", 4), ("retard", 3), ("retards", 3), ("retard de paiement", 4), ("retards de paiement", 4),
             ("qui impaye", 3), ("depasse", 3), ("hors delai", 4), ("factures", -2), ("a temps", 1), ("retardataires", 4), ("retardataire", 4), ("impayes", 3),
             ("impaye", 3), ("impayees", 2), ("pas paye", 3), ("pas payes", 3), ("pas regle", 3), ("pas regles", 3),
             ("qui doit", 3), ("qui doivent", 3), ("me doivent", 3), ("doivent", 2), ("debiteurs", 3), ("debiteur", 2),
@@ -33,7 +33,7 @@ struct IntentCues {
             ("combien doit", 4), ("combien devons", 1), ("encours", 3), ("solde", 3), ("doit encore", 2), ("reste a payer", 2),
             ("reste du", 3), ("restant du", 3), ("montant du", 3), ("dette", 3), ("doit", 1.5), ("combien", 1),
             ("du par", 2), ("ardoise", 3), ("position", 2), ("combien nous doit", 4), ("sa dette", 3), ("en compte", 1),
-            ("encours de", 1), ("doit combien", 4), ("combien il doit", 4), ("combien elle doit", 4), ("doit t il", 2),
+            ("doit combien", 4), ("combien il doit", 4), ("combien elle doit", 4), ("doit t il", 2),
         ]),
         IntentCues(.clientShow, [
             ("fiche", 4), ("ou en est", 4), ("ou en sommes nous", 3), ("historique", 3), ("infos", 3), ("info", 3),
@@ -75,7 +75,7 @@ struct IntentCues {
             ("a paye", 4), ("paye", 3), ("payes", 2), ("a regle", 4), ("regle", 3), ("verse", 3), ("a verse", 4), ("vire", 3),
             ("recu", 3), ("encaisse", 3), ("reglement", 3), ("paiement", 3), ("virement", 2), ("cheque", 2), ("rentre", 2),
             ("a solde", 5), ("acompte", 2), ("paie", 3), ("paient", 3), ("reception", 2), ("encaissement", 3), ("versement", 3),
-            ("payé", 3), ("regle la facture", 2), ("vient de regler", 4), ("vient de payer", 4), ("a rembourse", 3), ("recu de", 2),
+            ("payé", 3), ("regle la facture", 4), ("vient de regler", 4), ("vient de payer", 4), ("a rembourse", 3), ("recu de", 4),
             ("a envoye", 2), ("arrive", 1), ("file", 3), ("a donne", 3), ("m'a donne", 3), ("passe pour", 1),
         ]),
         IntentCues(.undo, [

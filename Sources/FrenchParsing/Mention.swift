@@ -28,6 +28,16 @@ public struct Mention: Hashable, Sendable {
 }
 
 extension Mention.Value {
+    /// The same amount or number with its sign flipped; `nil` for other values.
+    public var negated: Mention.Value? {
+        switch self {
+        case .amount(let money): return .amount(-money)
+        case .decimal(let money): return .decimal(-money)
+        case .number(let n): return .number(-n)
+        default: return nil
+        }
+    }
+
     /// Total days of a duration, a month counting 30 days ("depuis deux mois" → 60).
     public var durationDays: Int? {
         if case .duration(let days, let months) = self { return days + months * 30 }

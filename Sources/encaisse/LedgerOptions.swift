@@ -19,6 +19,7 @@ struct LedgerOptions: ParsableArguments {
         if let today, Day(iso: today) == nil {
             throw ValidationError("--today attend une date AAAA-MM-JJ qui existe (reçu « \(today) »).")
         }
+        _ = try resolvedToday()
         if demo && db != nil {
             throw ValidationError("--demo ouvre un registre en mémoire : il ne se combine pas avec --db.")
         }
