@@ -12,77 +12,82 @@ extension ClientDirectory {
     /// Finds the client named in `tokens`, ignoring the positions in `excluded` (already
     /// read as amounts, dates…). Returns the match and the token positions of the name.
     public func match(_ tokens: [Token], excluded: Set<Int> = [], restrictedTo allowed: Set<Int64>? = nil) -> (match: ClientMatch, span: [Int]) {
-        var scores: [Int32: Double] = [:]
-        var legalBonus: [Int32: Double] = [:]
-        var matchedTokens: [Int32: Set<String>] = [:]
-        var usedPositions: [Int32: [Int]] = [:]
-        // Entries named by at least one word that is not an ordinary French word of the lexicon.
-        var distinctive: Set<Int32> = []
+        // 1. The name words the sentence contains: vocabulary token → (quality, position, ordinary word?).
+        var found: [String: (quality: Double, position: Int, known: Bool)] = [:]
+        var legalPositions: [String: Int] = [:]
+        var codeHits: [(entry: Int32, position: Int)] = []
         let vocabulary = FrenchParser.knownWords
-        let total = Double(max(1, entries.count))
         for (position, token) in tokens.enumerated() where !excluded.contains(position) {
             var word = token.text
             if word == "&" { word = "et" }
             if word.count < 2 || word.hasSuffix("'") { continue }
             // Exact code: "MOREAU", "C000123".
-            if let entry = codes[word], word.count >= 3, allowed.map({ $0.contains(entries[Int(entry)].id) }) ?? true {
-                scores[entry, default: 0] += 3
-                usedPositions[entry, default: []].append(position)
-                distinctive.insert(entry)
-                matchedTokens[entry, default: []].insert("#code")
-            }
+            if word.count >= 3, let entry = codes[word] { codeHits.append((entry, position)) }
             // "et" stands for "&" only between two words of a name ("Martin et Fils"), never
             // at the start of a follow-up ("et Martin ?").
             if word == "et" && (position == 0 || position + 1 >= tokens.count || postings[tokens[position - 1].text] == nil) { continue }
             if Lexicon.legalForms.contains(word) || word == "et" {
-                let legal = word == "et" ? "&" : word
-                if let posting = postings[legal] {
-                    for entry in posting where allowed.map({ $0.contains(entries[Int(entry)].id) }) ?? true {
-                        legalBonus[entry, default: 0] += 0.3
-                        if word != "et" { usedPositions[entry, default: []].append(position) }
-                    }
-                }
+                legalPositions[word == "et" ? "&" : word] = position
                 continue
             }
             if Lexicon.stopwords.contains(word) && postings[word] == nil { continue }
             let isKnownWord = vocabulary.contains(word) || Lexicon.stopwords.contains(word)
-            for candidate in candidates(for: word, exactOnly: isKnownWord) {
-                guard let posting = postings[candidate.token] else { continue }
-                let weight = log(1 + total / Double(posting.count)) + 0.5
-                for entry in posting where allowed.map({ $0.contains(entries[Int(entry)].id) }) ?? true {
-                    guard matchedTokens[entry, default: []].insert(candidate.token).inserted else { continue }
-                    scores[entry, default: 0] += weight * candidate.quality
-                    usedPositions[entry, default: []].append(position)
-                    if !isKnownWord { distinctive.insert(entry) }
-                }
+            for candidate in candidates(for: word, exactOnly: isKnownWord) where (found[candidate.token]?.quality ?? 0) < candidate.quality {
+                found[candidate.token] = (candidate.quality, position, isKnownWord)
             }
+        }
+        // 2. Score the clients those words name: rarer words weigh more (IDF).
+        let total = Double(max(1, entries.count))
+        var scores: [Int32: Double] = [:]
+        var distinctive: Set<Int32> = []
+        func isAllowed(_ entry: Int32) -> Bool { allowed.map { $0.contains(entries[Int(entry)].id) } ?? true }
+        for (token, hit) in found {
+            guard let posting = postings[token] else { continue }
+            let weight = (log(1 + total / Double(posting.count)) + 0.5) * hit.quality
+            for entry in posting where isAllowed(entry) {
+                scores[entry, default: 0] += weight
+                if !hit.known { distinctive.insert(entry) }
+            }
+        }
+        for hit in codeHits where isAllowed(hit.entry) {
+            scores[hit.entry, default: 0] += 3
+            distinctive.insert(hit.entry)
         }
         // "comment ça marche" does not name "Pharmacie du Marché": ordinary words alone never name a client.
         if allowed == nil { scores = scores.filter { distinctive.contains($0.key) } }
-        // Choosing among a few candidates, a legal form alone decides: "la SARL".
-        if scores.isEmpty, allowed != nil {
-            for (entry, bonus) in legalBonus { scores[entry] = bonus }
-            legalBonus = [:]
+        // A legal form typed adds a little ("Martin SARL"); among a few candidates it decides alone.
+        for (legal, _) in legalPositions {
+            for entry in postings[legal] ?? [] where isAllowed(entry) {
+                if scores[entry] != nil {
+                    scores[entry]! += 0.3
+                } else if allowed != nil {
+                    scores[entry] = 0.3
+                }
+            }
         }
-        guard !scores.isEmpty else { return (.none, []) }
-        var ranked = scores.map { (entry: $0.key, score: $0.value + (legalBonus[$0.key] ?? 0)) }
-        ranked.sort { $0.score > $1.score || ($0.score == $1.score && entries[Int($0.entry)].name < entries[Int($1.entry)].name) }
-        let best = ranked[0].score
-        var tied = ranked.filter { best - $0.score < 0.05 }
+        guard let best = scores.values.max() else { return (.none, []) }
+        var tied = scores.filter { best - $0.value < 0.05 }.map(\.key).sorted()
         if tied.count > 1 {
             // A client whose every name word was typed beats one only partly named.
-            let complete = tied.filter { isFullyMatched($0.entry, matched: matchedTokens[$0.entry] ?? [], tokens: tokens) }
+            let complete = tied.filter { isFullyMatched($0, found: found, legal: legalPositions) }
             if complete.count == 1 { tied = complete }
         }
-        let span = Array(Set(tied.flatMap { usedPositions[$0.entry] ?? [] })).sorted()
-        if tied.count == 1 { return (.unique(entries[Int(tied[0].entry)]), span) }
-        let query = span.map { tokens[$0].original }.joined(separator: " ")
-        return (.ambiguous(query: query, candidates: tied.prefix(10).map { entries[Int($0.entry)] }), span)
+        var span = Set<Int>()
+        for entry in tied.prefix(10) {
+            for token in entryTokens[Int(entry)] {
+                if let hit = found[token.text] { span.insert(hit.position) }
+                if let position = legalPositions[token.text] { span.insert(position) }
+            }
+        }
+        for hit in codeHits where tied.contains(hit.entry) { span.insert(hit.position) }
+        let positions = span.sorted()
+        if tied.count == 1 { return (.unique(entries[Int(tied[0])]), positions) }
+        let query = positions.map { tokens[$0].original }.joined(separator: " ")
+        return (.ambiguous(query: query, candidates: tied.prefix(10).map { entries[Int($0)] }), positions)
     }
 
-    private func isFullyMatched(_ entry: Int32, matched: Set<String>, tokens: [Token]) -> Bool {
-        let typed = Set(tokens.map { $0.text == "&" ? "&" : $0.text })
-        return entryTokens[Int(entry)].allSatisfy { $0.isLegal ? typed.contains($0.text) || ($0.text == "&" && typed.contains("et")) : matched.contains($0.text) }
+    private func isFullyMatched(_ entry: Int32, found: [String: (quality: Double, position: Int, known: Bool)], legal: [String: Int]) -> Bool {
+        entryTokens[Int(entry)].allSatisfy { $0.isLegal ? legal[$0.text] != nil : found[$0.text] != nil }
     }
 
     /// The closest names to a query that matched nothing, for "Vouliez-vous dire : …".

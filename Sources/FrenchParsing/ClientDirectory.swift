@@ -48,14 +48,19 @@ public struct ClientDirectory: Sendable {
     /// "Café de l'Étoile" → [cafe, etoile]; "Martin & Fils" → [martin, fils, &(legal)].
     static func nameTokens(_ name: String) -> [(text: String, isLegal: Bool)] {
         var result: [(String, Bool)] = []
-        for token in TextNormalizer.tokenize(name) {
-            var text = token.text
-            if text.hasSuffix("'") { continue }
+        // A light split (names are many, sentences few): fold, then cut at anything that is
+        // not a letter, a digit, "&" or an apostrophe; drop elisions ("l'etoile" → "etoile").
+        for piece in TextNormalizer.fold(name).split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "&" || $0 == "'") }) {
+            var text = String(piece)
+            if let apostrophe = text.firstIndex(of: "'") {
+                let head = String(text[..<apostrophe])
+                text = TextNormalizer.elisions.contains(head) ? String(text[text.index(after: apostrophe)...]) : text.replacingOccurrences(of: "'", with: "")
+            }
+            if text.isEmpty { continue }
             if text == "&" { text = "et" }
             if Lexicon.legalForms.contains(text) {
                 result.append((text == "et" ? "&" : text, true))
-            } else if !Lexicon.stopwords.contains(text) || text.count > 3, text.contains(where: { $0.isLetter || $0.isNumber }) {
-                if ["de", "du", "des", "la", "le", "les"].contains(text) { continue }
+            } else if !["de", "du", "des", "la", "le", "les", "d", "l"].contains(text) {
                 result.append((text, false))
             }
         }

@@ -18,7 +18,10 @@ public enum TextNormalizer {
             case "–", "—", "‑": result.append("-")
             default:
                 if scalar.isASCII {
-                    result.unicodeScalars.append(scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar)
+                    let value = scalar.value
+                    result.unicodeScalars.append((65...90).contains(value) ? Unicode.Scalar(value + 32)! : scalar)
+                } else if let folded = latinFolding[scalar] {
+                    result += folded
                 } else {
                     let folded = String(scalar).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
                     result += folded.lowercased()
@@ -27,6 +30,17 @@ public enum TextNormalizer {
         }
         return result
     }
+
+    /// Folded forms of the accented Latin letters, computed once (the common case, kept off
+    /// Foundation's slower path).
+    static let latinFolding: [Unicode.Scalar: String] = {
+        var table: [Unicode.Scalar: String] = [:]
+        for value in UInt32(0xC0)...UInt32(0x24F) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            table[scalar] = String(scalar).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        }
+        return table
+    }()
 
     static let elisions: Set<String> = ["l", "d", "qu", "j", "n", "m", "s", "c", "t", "jusqu", "lorsqu", "puisqu"]
     static let hyphenatedPronouns: Set<String> = ["lui", "le", "la", "les", "moi", "toi", "leur", "nous", "vous", "y", "en", "t", "il", "elle", "on", "je", "tu", "ils", "elles", "ce", "ci", "la"]

@@ -46,6 +46,7 @@ extension AppDatabase {
                 t.check(sql: "unallocated_cents >= 0 AND unallocated_cents <= amount_cents")
             }
             try db.create(index: "payment_client", on: "payment", columns: ["client_id", "day"])
+            try db.create(index: "payment_invoice", on: "payment", columns: ["invoice_id"], condition: Column("invoice_id") != nil)
             try db.create(
                 index: "payment_credit", on: "payment", columns: ["client_id", "unallocated_cents"],
                 condition: Column("unallocated_cents") > 0)

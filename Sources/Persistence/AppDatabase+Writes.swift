@@ -104,9 +104,13 @@ extension AppDatabase {
                     let columns = image.columns.map(\.quotedDatabaseIdentifier)
                     let values = StatementArguments(image.values.map(\.databaseValue))
                     if operation == .update {
-                        let assignments = columns.map { "\($0) = ?" }.joined(separator: ", ")
+                        // The id never changes: leaving it out of SET spares SQLite the
+                        // foreign-key checks of every table that references this row.
+                        let changed = image.columns.indices.filter { image.columns[$0] != "id" }
+                        let assignments = changed.map { "\(image.columns[$0].quotedDatabaseIdentifier) = ?" }.joined(separator: ", ")
                         try db.execute(
-                            sql: "UPDATE \(tableName) SET \(assignments) WHERE id = ?", arguments: values + [rowID])
+                            sql: "UPDATE \(tableName) SET \(assignments) WHERE id = ?",
+                            arguments: StatementArguments(changed.map { image.values[$0].databaseValue }) + [rowID])
                     } else {
                         let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
                         try db.execute(

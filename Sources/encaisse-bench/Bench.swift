@@ -1,0 +1,200 @@
+import AssistantCore
+import Foundation
+import FrenchParsing
+import Persistence
+import Receivables
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// `swift run -c release encaisse-bench [--clients N] [--invoices M] [--regenerate]`
+///
+/// Measures what users wait for and prints a table: the pipe-mode answer of the real binary
+/// on the demo ledger, and on a generated ledger of a million invoices the overdue top 20
+/// (next to the same query run by the sqlite3 CLI on the same file, in the same run), a
+/// client balance, recording a payment, and parsing one sentence with every client name
+/// loaded. Speed is measured here, never by a timed test.
+@main
+struct Bench {
+    struct Row {
+        var operation: String
+        var median: Double  // milliseconds
+        var target: String
+        var note: String
+    }
+
+    static func main() throws {
+        let arguments = CommandLine.arguments
+        func option(_ name: String, _ fallback: Int) -> Int {
+            guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count, let value = Int(arguments[index + 1]) else { return fallback }
+            return value
+        }
+        let clients = option("--clients", 50_000)
+        let invoices = option("--invoices", 1_000_000)
+        let today = Day(year: 2026, month: 11, day: 22)!
+        let binDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        let ledgerPath = binDirectory.appendingPathComponent("bench-\(clients)-\(invoices).sqlite").path
+        var rows: [Row] = []
+
+        // 1. The real binary in pipe mode on the demo ledger: process start to answer.
+        let binary = binDirectory.appendingPathComponent("encaisse").path
+        if FileManager.default.isExecutableFile(atPath: binary) {
+            let times = try (0..<15).map { _ in try timeProcess(binary, ["--demo", "--today", "2026-11-22"], stdin: "qui est en retard ?\n") }
+            rows.append(Row(operation: "pipe : « qui est en retard ? » (démo, processus complet)", median: median(times), target: "< 50 ms", note: "15 lancements"))
+        } else {
+            rows.append(Row(operation: "pipe : « qui est en retard ? » (démo)", median: .nan, target: "< 50 ms", note: "binaire absent : swift build -c release"))
+        }
+
+        // 2. The generated ledger, made once and kept next to the binary.
+        if arguments.contains("--regenerate") { try? FileManager.default.removeItem(atPath: ledgerPath) }
+        var generation = "réutilisé"
+        if !FileManager.default.fileExists(atPath: ledgerPath) {
+            let start = Date()
+            let database = try AppDatabase.openFile(at: ledgerPath)
+            try database.loadDemo(DemoLedger(today: today, clientCount: clients, invoiceCount: invoices)) { done, total in
+                if isatty(2) == 1 { FileHandle.standardError.write(Data("\rGénération du registre : \(done * 100 / max(1, total)) %".utf8)) }
+            }
+            if isatty(2) == 1 { FileHandle.standardError.write(Data("\n".utf8)) }
+            generation = String(format: "généré en %.1f s", Date().timeIntervalSince(start))
+        }
+        let database = try AppDatabase.openFile(at: ledgerPath)
+        let counts = try database.ledgerCounts()
+        let openStart = Date()
+        let assistant = try Assistant(database: database, today: today)
+        let openTime = Date().timeIntervalSince(openStart) * 1000
+        rows.append(Row(operation: "ouverture + index des \(counts.clients) noms", median: openTime, target: "", note: generation))
+
+        // Overdue top 20, in process and by the sqlite3 CLI on the same file.
+        var overdue: [Double] = []
+        for _ in 0..<15 {
+            let start = DispatchTime.now()
+            _ = try assistant.perform(.overdueList, { var e = Entities(); e.limit = 20; return e }())
+            overdue.append(elapsed(start))
+        }
+        let overdueMedian = median(overdue)
+        rows.append(Row(operation: "overdue.list top 20", median: overdueMedian, target: "< 100 ms", note: "assistant complet (requête + texte)"))
+        let sql = """
+            SELECT c.id, c.code, c.name, t.overdue, t.disputed, t.invoices, t.oldest_due FROM (SELECT client_id, SUM(outstanding_cents) AS overdue, \
+            SUM(CASE WHEN disputed THEN outstanding_cents ELSE 0 END) AS disputed, COUNT(*) AS invoices, MIN(due_day) AS oldest_due \
+            FROM invoice WHERE outstanding_cents > 0 AND due_day <= '2026-11-21' GROUP BY client_id) AS t JOIN client c ON c.id = t.client_id \
+            WHERE t.overdue >= 1 ORDER BY t.overdue DESC, t.oldest_due ASC, c.name ASC LIMIT 20;
+            """
+        if let sqlite = which("sqlite3") {
+            let reference = try (0..<15).map { _ in try timeProcess(sqlite, ["-readonly", ledgerPath, sql], stdin: "") }
+            let referenceMedian = median(reference)
+            rows.append(
+                Row(operation: "  même requête, sqlite3 CLI (processus)", median: referenceMedian, target: "référence",
+                    note: String(format: "rapport Encaisse / sqlite3 = %.2f (cible ≤ 2)", overdueMedian / referenceMedian)))
+        } else {
+            rows.append(Row(operation: "  même requête, sqlite3 CLI", median: .nan, target: "référence", note: "sqlite3 absent (apt-get install sqlite3)"))
+        }
+
+        // Client balance for clients spread over the ledger.
+        let names = try database.clientNames()
+        var balance: [Double] = []
+        for index in stride(from: 0, to: names.count, by: max(1, names.count / 50)) {
+            var entities = Entities()
+            entities.client = ClientReference(id: names[index].id, name: names[index].name)
+            let start = DispatchTime.now()
+            _ = try assistant.perform(.clientBalance, entities)
+            balance.append(elapsed(start))
+        }
+        rows.append(Row(operation: "client.balance", median: median(balance), target: "", note: "\(balance.count) clients"))
+
+        // Recording a payment (one transaction, journaled), then undone to leave the file as it was.
+        var payment: [Double] = []
+        var undo: [Double] = []
+        for index in stride(from: 7, to: names.count, by: max(1, names.count / 30)) {
+            var entities = Entities()
+            entities.client = ClientReference(id: names[index].id, name: names[index].name)
+            entities.amount = Money(euros: 123, cents: 45)
+            let start = DispatchTime.now()
+            _ = try assistant.perform(.paymentRecord, entities)
+            payment.append(elapsed(start))
+            let undoStart = DispatchTime.now()
+            _ = try assistant.perform(.undo, Entities())
+            undo.append(elapsed(undoStart))
+        }
+        rows.append(Row(operation: "payment.record", median: median(payment), target: "< 5 ms", note: "\(payment.count) paiements, puis annulés"))
+        rows.append(Row(operation: "undo", median: median(undo), target: "", note: ""))
+
+        // Parsing with every client name loaded.
+        let sentences = [
+            "combien me doit \(names[names.count / 2].name) ?", "qui me doit plus de 1 000 € depuis plus de 30 jours ?",
+            "Dupont a payé 1 200,50 € hier par virement", "factures en retard de \(names[names.count / 3].name)",
+            "c koi l'encours de la boulangerie", "nouvelle facture F-2026-101 pour Dupont de 1 500 € à 30 jours",
+        ]
+        let parseCount = 6_000
+        let parseStart = DispatchTime.now()
+        for index in 0..<parseCount { _ = assistant.parse(sentences[index % sentences.count]) }
+        let parseTotal = elapsed(parseStart)
+        rows.append(
+            Row(operation: "parse d’une phrase (\(counts.clients) noms chargés)", median: parseTotal / Double(parseCount), target: "",
+                note: String(format: "%.0f phrases/s sur un cœur", Double(parseCount) / (parseTotal / 1000))))
+
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let peak = Double(usage.ru_maxrss) / 1024
+        var children = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &children)
+        print("Encaisse — banc d’essai (release), registre de \(counts.invoices) factures, \(counts.clients) clients, \(counts.payments) paiements")
+        print("Fichier : \(ledgerPath)\n")
+        let width = rows.map(\.operation.count).max() ?? 40
+        print("  " + "Opération".padding(toLength: width, withPad: " ", startingAt: 0) + "   Médiane     Cible       Note")
+        for row in rows {
+            let value = row.median.isNaN ? "—" : String(format: "%8.2f ms", row.median)
+            print("  " + row.operation.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + value.padding(toLength: 11, withPad: " ", startingAt: 0)
+                + " " + row.target.padding(toLength: 11, withPad: " ", startingAt: 0) + " " + row.note)
+        }
+        print(String(format: "\n  Mémoire maximale : %.1f Mo (ce processus, cible < 100 Mo) ; %.1f Mo (processus enfants)", peak, Double(children.ru_maxrss) / 1024))
+    }
+
+    static func elapsed(_ start: DispatchTime) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return .nan }
+        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    }
+
+    /// Wall time of a whole process, from launch to exit, in milliseconds: posix_spawn and
+    /// waitpid directly, so that no run loop or file-handle machinery is counted.
+    static func timeProcess(_ path: String, _ arguments: [String], stdin: String) throws -> Double {
+        var input: [Int32] = [0, 0]
+        guard pipe(&input) == 0 else { throw POSIXError(.EIO) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, input[0], 0)
+        posix_spawn_file_actions_addclose(&actions, input[1])
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        let environment = (ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"]) { $1 }).map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { environment.forEach { free($0) } }
+        var pid: pid_t = 0
+        let start = DispatchTime.now()
+        guard posix_spawn(&pid, path, &actions, nil, argv, environment) == 0 else { throw POSIXError(.ENOEXEC) }
+        close(input[0])
+        let bytes = Array(stdin.utf8)
+        _ = bytes.withUnsafeBytes { write(input[1], $0.baseAddress, $0.count) }
+        close(input[1])
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        return elapsed(start)
+    }
+
+    static func which(_ tool: String) -> String? {
+        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
+            let path = "\(directory)/\(tool)"
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return nil
+    }
+}
