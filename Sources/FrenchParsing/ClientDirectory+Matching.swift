@@ -90,15 +90,20 @@ extension ClientDirectory {
         entryTokens[Int(entry)].allSatisfy { $0.isLegal ? legal[$0.text] != nil : found[$0.text] != nil }
     }
 
-    /// The closest names to a query that matched nothing, for "Vouliez-vous dire : …".
+    /// The closest names to a query that matched nothing, for "Vouliez-vous dire : …": names
+    /// with a word starting like the query first, then names a few typos away.
     public func suggestions(for query: String, limit: Int = 3) -> [Entry] {
-        let words = TextNormalizer.tokenize(query).map(\.text).filter { $0.count >= 3 }
+        let words = TextNormalizer.tokenize(query).map(\.text).filter { $0.count >= 2 && !Lexicon.stopwords.contains($0) }
         guard !words.isEmpty else { return [] }
         var best: [Int32: Int] = [:]
         for word in words {
+            for token in vocabulary.sorted where token.hasPrefix(word) && token != word {
+                for entry in postings[token] ?? [] { best[entry] = 0 }
+            }
+            guard word.count >= 3 else { continue }
+            let allowedDistance = word.count <= 4 ? 1 : (word.count <= 7 ? 2 : 3)
             for token in vocabulary.sorted {
-                let distance = FuzzyIndex.editDistance(word, token, limit: 3)
-                let allowedDistance = word.count <= 4 ? 2 : 3
+                let distance = FuzzyIndex.editDistance(word, token, limit: allowedDistance)
                 guard distance <= allowedDistance else { continue }
                 for entry in postings[token] ?? [] { best[entry] = min(best[entry] ?? .max, distance) }
             }

@@ -153,6 +153,8 @@ extension FrenchParser {
             entities.phone = nil
         }
         if ![.paymentRecord].contains(intent) { entities.method = nil }
+        // Conversation intents take no entity ("à demain" when leaving is not a date).
+        if [.help, .smalltalk, .quit, .undo, .unknown].contains(intent) { entities = Entities() }
         if ![.clientAdd, .invoiceAdd, .clientUpdate].contains(intent) {
             entities.termsDays = nil
             entities.endOfMonth = nil
