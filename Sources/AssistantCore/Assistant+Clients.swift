@@ -43,7 +43,9 @@ extension Assistant {
         let history = try database.invoiceHistory(clientID: client.id!)
         let data = ClientFileData(
             client: ClientData(client), balance: balance, openInvoices: open.map { InvoiceData($0, clientName: client.name, asOf: today) },
-            lastPayments: payments.map { .init(date: $0.day, amount: $0.amount, method: $0.method?.frenchLabel, unallocated: $0.unallocated) },
+            lastPayments: payments.map {
+                .init(date: $0.day, amount: $0.amount, method: $0.method?.frenchLabel, unallocated: $0.unallocated)
+            },
             invoiceCount: history.count, invoicedTotal: history.total)
         let header = say(
             "client-show",
@@ -65,7 +67,12 @@ extension Assistant {
                 .table(
                     TextTable(
                         columns: [.init("Date"), .init("Montant", .right), .init("Mode"), .init("Non affecté", .right)],
-                        rows: payments.map { [$0.day.french, $0.amount.formatted, $0.method?.frenchLabel ?? "—", $0.unallocated.isPositive ? $0.unallocated.formatted : ""] })))
+                        rows: payments.map {
+                            [
+                                $0.day.french, $0.amount.formatted, $0.method?.frenchLabel ?? "—",
+                                $0.unallocated.isPositive ? $0.unallocated.formatted : "",
+                            ]
+                        })))
         }
         return Reply(intent: .clientShow, entities: entities, blocks: blocks, data: data)
     }
@@ -109,8 +116,10 @@ extension Assistant {
         }
         let prose = say(
             "client-list",
-            ["count": total, "none": total == 0, "one": total == 1, "filter": filter, "hasFilter": !filter.isEmpty,
-             "shown": summaries.count, "limited": summaries.count < total])
+            [
+                "count": total, "none": total == 0, "one": total == 1, "filter": filter, "hasFilter": !filter.isEmpty,
+                "shown": summaries.count, "limited": summaries.count < total,
+            ])
         var blocks: [ReplyBlock] = [.paragraph(prose)]
         if !summaries.isEmpty {
             blocks.append(
@@ -118,8 +127,10 @@ extension Assistant {
                     TextTable(
                         columns: [.init("Client"), .init("Code"), .init("Type"), .init("Encours", .right), .init("En retard", .right)],
                         rows: summaries.map {
-                            [$0.client.name, $0.client.code, $0.client.kind.rawValue, $0.outstanding.formatted,
-                             $0.overdue.isPositive ? "\($0.overdue.formatted) (\($0.maxDaysLate) j)" : "—"]
+                            [
+                                $0.client.name, $0.client.code, $0.client.kind.rawValue, $0.outstanding.formatted,
+                                $0.overdue.isPositive ? "\($0.overdue.formatted) (\($0.maxDaysLate) j)" : "—",
+                            ]
                         })))
         }
         return Reply(intent: .clientList, entities: entities, blocks: blocks, data: data)

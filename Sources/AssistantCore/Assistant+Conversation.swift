@@ -36,7 +36,12 @@ extension Assistant {
     func notAvailable(_ intent: IntentID, _ entities: Entities) -> Reply {
         var reply = Reply(
             intent: intent, entities: entities,
-            blocks: [.paragraph(say("not-available", ["intent": intent.rawValue, "client": entities.client?.name ?? "", "hasClient": entities.client != nil]))],
+            blocks: [
+                .paragraph(
+                    say(
+                        "not-available",
+                        ["intent": intent.rawValue, "client": entities.client?.name ?? "", "hasClient": entities.client != nil]))
+            ],
             data: NotAvailableData(intent: intent, available: false, entities: entities))
         reply.outcome = .notAvailable
         return reply
@@ -45,7 +50,8 @@ extension Assistant {
     /// `client.add`: creates a client, with its contacts, terms and kind.
     func clientAdd(_ entities: Entities) throws -> Reply {
         guard let rawName = entities.name ?? entities.client?.name, !rawName.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw AssistantError.invalidValue(field: "name", reason: "Quel est le nom du nouveau client\u{202F}? Par exemple\u{00A0}: « \(IntentID.clientAdd.example) ».")
+            throw AssistantError.invalidValue(
+                field: "name", reason: "Quel est le nom du nouveau client\u{202F}? Par exemple\u{00A0}: « \(IntentID.clientAdd.example) ».")
         }
         let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
         guard name.count <= 120 else {

@@ -8,7 +8,8 @@ extension Assistant {
         var filter = InvoiceFilter(clientID: entities.client?.id, limit: entities.limit)
         if let status = entities.status {
             guard let value = InvoiceFilter.Status(rawValue: status) else {
-                throw AssistantError.invalidValue(field: "status", reason: "Statut « \(status) » inconnu (open, overdue, paid ou disputed).")
+                throw AssistantError.invalidValue(
+                    field: "status", reason: "Statut « \(status) » inconnu (open, overdue, paid ou disputed).")
             }
             filter.status = value
         }
@@ -52,7 +53,8 @@ extension Assistant {
         let prose = say(
             "invoice-list",
             [
-                "count": selected.count, "none": selected.isEmpty, "one": selected.count == 1, "qualifiers": qualifiers.joined(separator: " "),
+                "count": selected.count, "none": selected.isEmpty, "one": selected.count == 1,
+                "qualifiers": qualifiers.joined(separator: " "),
                 "total": data.total.formatted, "outstanding": data.outstanding.formatted, "hasOutstanding": data.outstanding.isPositive,
                 "truncated": lines.count > shown.count && entities.limit == nil, "shown": shown.count,
             ])
@@ -68,7 +70,10 @@ extension Assistant {
     func invoiceAdd(_ entities: Entities) throws -> Reply {
         let client = try requiredClient(entities, for: .invoiceAdd)
         guard let amount = entities.amount else {
-            throw AssistantError.invalidValue(field: "amount", reason: "Quel est le montant de la facture\u{202F}? Par exemple\u{00A0}: « nouvelle facture pour \(client.name) de 1 500 € ».")
+            throw AssistantError.invalidValue(
+                field: "amount",
+                reason:
+                    "Quel est le montant de la facture\u{202F}? Par exemple\u{00A0}: « nouvelle facture pour \(client.name) de 1 500 € ».")
         }
         try validate(amount, field: "amount", what: "Le montant d’une facture")
         let issue = entities.date ?? today
@@ -78,7 +83,8 @@ extension Assistant {
         }
         let due = entities.dueDate ?? terms.dueDay(issuedOn: issue)
         guard due >= issue else {
-            throw AssistantError.invalidValue(field: "dueDate", reason: "L’échéance (\(due.french)) précède la date de la facture (\(issue.french)).")
+            throw AssistantError.invalidValue(
+                field: "dueDate", reason: "L’échéance (\(due.french)) précède la date de la facture (\(issue.french)).")
         }
         let number = try entities.invoice ?? nextInvoiceNumber(year: issue.year)
         let invoice: Invoice
@@ -113,11 +119,14 @@ extension Assistant {
     /// Refuses zero, negative and absurd amounts.
     func validate(_ amount: Money, field: String, what: String) throws {
         if !amount.isPositive {
-            throw AssistantError.invalidValue(field: field, reason: "\(what) doit être strictement positif (reçu\u{00A0}: \(amount.formatted)).")
+            throw AssistantError.invalidValue(
+                field: field, reason: "\(what) doit être strictement positif (reçu\u{00A0}: \(amount.formatted)).")
         }
         if amount > Money.plausibleMaximum {
             throw AssistantError.invalidValue(
-                field: field, reason: "\(what) de \(amount.formatted) n’est pas plausible (maximum \(Money.plausibleMaximum.formatted)). Vérifiez la saisie.")
+                field: field,
+                reason:
+                    "\(what) de \(amount.formatted) n’est pas plausible (maximum \(Money.plausibleMaximum.formatted)). Vérifiez la saisie.")
         }
     }
 }

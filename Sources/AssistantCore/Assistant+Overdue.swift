@@ -41,7 +41,10 @@ extension Assistant {
             blocks.append(
                 .table(
                     TextTable(
-                        columns: [.init("Client"), .init("Dû", .right), .init("Factures", .right), .init("Retard max", .right), .init("Échéance la plus ancienne")],
+                        columns: [
+                            .init("Client"), .init("Dû", .right), .init("Factures", .right), .init("Retard max", .right),
+                            .init("Échéance la plus ancienne"),
+                        ],
                         rows: report.rows.map { row in
                             [
                                 row.name + (row.disputed.isPositive ? " (litige)" : ""), row.overdue.formatted, "\(row.invoiceCount)",

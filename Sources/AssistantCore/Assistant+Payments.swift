@@ -9,7 +9,8 @@ extension Assistant {
         var named: Invoice? = nil
         if let number = entities.invoice {
             guard let invoice = try database.invoice(number: number) else {
-                throw AssistantError.invalidValue(field: "invoice", reason: "Aucune facture « \(number) » dans le registre. Rien n’a été enregistré.")
+                throw AssistantError.invalidValue(
+                    field: "invoice", reason: "Aucune facture « \(number) » dans le registre. Rien n’a été enregistré.")
             }
             named = invoice
             if entities.client == nil {
@@ -22,12 +23,18 @@ extension Assistant {
                 field: "invoice", reason: "La facture « \(named.number) » n’est pas à \(client.name). Rien n’a été enregistré.")
         }
         guard let amount = entities.amount else {
-            throw AssistantError.invalidValue(field: "amount", reason: "Quel montant \(client.name) a-t-il payé\u{202F}? Par exemple\u{00A0}: « \(client.name) a payé 500 € ».")
+            throw AssistantError.invalidValue(
+                field: "amount",
+                reason: "Quel montant \(client.name) a-t-il payé\u{202F}? Par exemple\u{00A0}: « \(client.name) a payé 500 € ».")
         }
         try validate(amount, field: "amount", what: "Le montant d’un paiement")
         let day = entities.date ?? today
         if day > today {
-            throw AssistantError.invalidValue(field: "date", reason: "Un paiement reçu ne peut pas être daté du \(day.french), dans le futur. Pour un paiement annoncé, enregistrez une promesse.")
+            throw AssistantError.invalidValue(
+                field: "date",
+                reason:
+                    "Un paiement reçu ne peut pas être daté du \(day.french), dans le futur. Pour un paiement annoncé, enregistrez une promesse."
+            )
         }
         let receipt = try database.recordPayment(
             Payment(clientID: client.id!, day: day, amount: amount, method: entities.method, invoiceID: named?.id), today: today)
@@ -38,13 +45,15 @@ extension Assistant {
             allocations: receipt.lines.map { .init(invoice: $0.invoiceNumber, amount: $0.amount, remaining: $0.remaining) },
             credit: receipt.credit, balance: balance)
         let allocations = receipt.lines.map { line in
-            "\(line.invoiceNumber) (\(line.amount.formatted)" + (line.remaining.isPositive ? ", reste \(line.remaining.formatted))" : ", soldée)")
+            "\(line.invoiceNumber) (\(line.amount.formatted)"
+                + (line.remaining.isPositive ? ", reste \(line.remaining.formatted))" : ", soldée)")
         }
         let prose = say(
             "payment-record",
             [
                 "amount": amount.formatted, "client": client.name, "date": day.french, "method": entities.method?.frenchLabel ?? "",
-                "hasMethod": entities.method != nil, "allocated": !receipt.lines.isEmpty, "allocations": allocations.joined(separator: ", "),
+                "hasMethod": entities.method != nil, "allocated": !receipt.lines.isEmpty,
+                "allocations": allocations.joined(separator: ", "),
                 "hasCredit": receipt.credit.isPositive, "credit": receipt.credit.formatted, "namedSettled": named?.isSettled ?? false,
                 "named": named?.number ?? "", "balance": balanceSentence(balance),
             ])
@@ -61,6 +70,8 @@ extension Assistant {
         }
         if undone.action == "client.add" { try reloadClients() }
         let prose = say("undo", ["summary": undone.summary])
-        return Reply(intent: .undo, entities: entities, blocks: [.paragraph(prose)], data: UndoData(action: undone.action, summary: undone.summary, date: undone.day))
+        return Reply(
+            intent: .undo, entities: entities, blocks: [.paragraph(prose)],
+            data: UndoData(action: undone.action, summary: undone.summary, date: undone.day))
     }
 }

@@ -132,7 +132,8 @@ public final class Assistant {
             var context = context(for: session)
             context.pending = PendingClarification(intent: intent, entities: entities, query: query, candidates: candidates)
             contexts[session] = context
-            throw AssistantError.ambiguousClient(query: reference.name, candidates: candidates.map { ClientReference(id: $0.id, name: $0.name) })
+            throw AssistantError.ambiguousClient(
+                query: reference.name, candidates: candidates.map { ClientReference(id: $0.id, name: $0.name) })
         case .none:
             throw AssistantError.clientNotFound(
                 query: reference.name, suggestions: parser.directory.suggestions(for: reference.name).map(\.name))

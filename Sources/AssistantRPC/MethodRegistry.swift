@@ -15,9 +15,10 @@ enum MethodRegistry {
             AnyRPCMethod(ExitMethod.self),
         ]
         for intent in Assistant.availableIntents {
-            all.append(AnyRPCMethod(name: intent.rawValue) { params, server in
-                try IntentMethod.run(intent, params: params, server: server)
-            })
+            all.append(
+                AnyRPCMethod(name: intent.rawValue) { params, server in
+                    try IntentMethod.run(intent, params: params, server: server)
+                })
         }
         return Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
     }()

@@ -37,7 +37,8 @@ public enum RPCResults {
         switch error {
         case .clientNotFound(let query, let suggestions):
             return ResponseError(
-                code: -32001, message: message, data: .object(["query": .string(query), "suggestions": .array(suggestions.map { .string($0) })]))
+                code: -32001, message: message,
+                data: .object(["query": .string(query), "suggestions": .array(suggestions.map { .string($0) })]))
         case .ambiguousClient(let query, let candidates):
             return ResponseError(
                 code: -32002, message: message,
@@ -57,7 +58,9 @@ public enum RPCResults {
     /// `{"error": {code, message, data}}`, for `ask --json`.
     public static func error(_ error: AssistantError) -> JSONValue {
         let response = responseError(error)
-        return .object(["error": .object(["code": .int(Int64(response.code)), "message": .string(response.message), "data": response.data ?? .null])])
+        return .object([
+            "error": .object(["code": .int(Int64(response.code)), "message": .string(response.message), "data": response.data ?? .null])
+        ])
     }
 
     /// Compact JSON text with sorted keys.

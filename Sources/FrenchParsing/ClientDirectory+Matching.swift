@@ -11,7 +11,9 @@ public enum ClientMatch: Hashable, Sendable {
 extension ClientDirectory {
     /// Finds the client named in `tokens`, ignoring the positions in `excluded` (already
     /// read as amounts, dates…). Returns the match and the token positions of the name.
-    public func match(_ tokens: [Token], excluded: Set<Int> = [], restrictedTo allowed: Set<Int64>? = nil) -> (match: ClientMatch, span: [Int]) {
+    public func match(_ tokens: [Token], excluded: Set<Int> = [], restrictedTo allowed: Set<Int64>? = nil) -> (
+        match: ClientMatch, span: [Int]
+    ) {
         // 1. The name words the sentence contains: vocabulary token → (quality, position, ordinary word?).
         var found: [String: (quality: Double, position: Int, known: Bool)] = [:]
         var legalPositions: [String: Int] = [:]
@@ -32,7 +34,8 @@ extension ClientDirectory {
             }
             if Lexicon.stopwords.contains(word) && postings[word] == nil { continue }
             let isKnownWord = vocabulary.contains(word) || Lexicon.stopwords.contains(word)
-            for candidate in candidates(for: word, exactOnly: isKnownWord) where (found[candidate.token]?.quality ?? 0) < candidate.quality {
+            for candidate in candidates(for: word, exactOnly: isKnownWord) where (found[candidate.token]?.quality ?? 0) < candidate.quality
+            {
                 found[candidate.token] = (candidate.quality, position, isKnownWord)
             }
         }
@@ -86,7 +89,9 @@ extension ClientDirectory {
         return (.ambiguous(query: query, candidates: tied.prefix(10).map { entries[Int($0)] }), positions)
     }
 
-    private func isFullyMatched(_ entry: Int32, found: [String: (quality: Double, position: Int, known: Bool)], legal: [String: Int]) -> Bool {
+    private func isFullyMatched(_ entry: Int32, found: [String: (quality: Double, position: Int, known: Bool)], legal: [String: Int])
+        -> Bool
+    {
         entryTokens[Int(entry)].allSatisfy { $0.isLegal ? legal[$0.text] != nil : found[$0.text] != nil }
     }
 

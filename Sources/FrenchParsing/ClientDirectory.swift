@@ -54,7 +54,9 @@ public struct ClientDirectory: Sendable {
             var text = String(piece)
             if let apostrophe = text.firstIndex(of: "'") {
                 let head = String(text[..<apostrophe])
-                text = TextNormalizer.elisions.contains(head) ? String(text[text.index(after: apostrophe)...]) : text.replacingOccurrences(of: "'", with: "")
+                text =
+                    TextNormalizer.elisions.contains(head)
+                    ? String(text[text.index(after: apostrophe)...]) : text.replacingOccurrences(of: "'", with: "")
             }
             if text.isEmpty { continue }
             if text == "&" { text = "et" }

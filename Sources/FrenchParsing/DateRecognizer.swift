@@ -118,7 +118,8 @@ enum DateRecognizer {
             if word(j) == "de" || word(j) == "d'" { j += 1 }
             if let month = monthOf(word(j)) {
                 let year = yearOf(word(j + 1))
-                return Match(value: .date(.fortnight(half: rank, month: month, year: year)), length: article + j - i + 1 + (year == nil ? 0 : 1))
+                return Match(
+                    value: .date(.fortnight(half: rank, month: month, year: year)), length: article + j - i + 1 + (year == nil ? 0 : 1))
             }
             return Match(value: .date(.fortnight(half: rank, month: nil, year: nil)), length: article + 2)
         }
@@ -143,7 +144,8 @@ enum DateRecognizer {
                 if ["prochain", "suivant"].contains(word(j + 1)) { offset = 1; extra = 1 }
                 if ["dernier", "passe", "precedent"].contains(word(j + 1)) { offset = -1; extra = 1 }
                 let expression: DateExpression =
-                    w == "fin" ? .endOfMonth(month: nil, year: nil, monthOffset: offset)
+                    w == "fin"
+                    ? .endOfMonth(month: nil, year: nil, monthOffset: offset)
                     : w == "debut" ? .startOfMonth(month: nil, year: nil, monthOffset: offset) : .midMonth(month: nil, year: nil)
                 return Match(value: .date(expression), length: article + j - i + 1 + extra)
             }
@@ -151,7 +153,8 @@ enum DateRecognizer {
             if let month = monthOf(monthName) {
                 let year = yearOf(word(j + 1))
                 let expression: DateExpression =
-                    w == "fin" ? .endOfMonth(month: month, year: year, monthOffset: 0)
+                    w == "fin"
+                    ? .endOfMonth(month: month, year: year, monthOffset: 0)
                     : w == "debut" ? .startOfMonth(month: month, year: year, monthOffset: 0) : .midMonth(month: month, year: year)
                 return Match(value: .date(expression), length: article + j - i + 1 + (year == nil ? 0 : 1))
             }
@@ -182,7 +185,8 @@ enum DateRecognizer {
             if let day = dayNumber(word(i + length)) {
                 if let month = monthOf(word(i + length + 1)) {
                     let year = yearOf(word(i + length + 2))
-                    return Match(value: .date(.dayMonth(day: day, month: month, year: year)), length: article + length + 2 + (year == nil ? 0 : 1))
+                    return Match(
+                        value: .date(.dayMonth(day: day, month: month, year: year)), length: article + length + 2 + (year == nil ? 0 : 1))
                 }
                 return Match(value: .date(.dayOfMonth(day)), length: article + length + 1)
             }
@@ -202,7 +206,10 @@ enum DateRecognizer {
             return nil
         }
         // A month alone: "en mars", "de mars 2026", "factures de mars".
-        if let month = monthOf(w), w != "mars" || ["en", "de", "d'", "fin", "mois", "debut"].contains(word(i - 1)) || start == 0 || yearOf(word(i + 1)) != nil || article > 0 {
+        if let month = monthOf(w),
+            w != "mars" || ["en", "de", "d'", "fin", "mois", "debut"].contains(word(i - 1)) || start == 0 || yearOf(word(i + 1)) != nil
+                || article > 0
+        {
             let year = yearOf(word(i + 1))
             return Match(value: .date(.namedMonth(month, year: year)), length: article + 1 + (year == nil ? 0 : 1))
         }
@@ -266,7 +273,9 @@ enum DateRecognizer {
     static func numericDate(_ word: String) -> DateExpression? {
         for separator: Character in ["/", "-", "."] {
             let parts = word.split(separator: separator, omittingEmptySubsequences: false)
-            guard parts.count == 2 || parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIINumber) }) else { continue }
+            guard parts.count == 2 || parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIINumber) }) else {
+                continue
+            }
             if separator == "." && parts.count == 2 { return nil }  // "15.03" is an amount
             if separator == "-" && parts.count == 2 { return nil }
             let numbers = parts.map { Int($0)! }

@@ -23,7 +23,9 @@ public struct ClientReference: Hashable, Sendable, Codable {
             }
         }
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(id: try container.decodeIfPresent(Int64.self, forKey: .id), name: try container.decodeIfPresent(String.self, forKey: .name) ?? "")
+        self.init(
+            id: try container.decodeIfPresent(Int64.self, forKey: .id),
+            name: try container.decodeIfPresent(String.self, forKey: .name) ?? "")
     }
 
     private enum CodingKeys: String, CodingKey { case id, name }

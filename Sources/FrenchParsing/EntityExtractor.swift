@@ -5,7 +5,9 @@ import Receivables
 /// method both use it.
 public enum EntityExtractor {
     static let currencyWords: Set<String> = ["€", "euros", "euro", "eur", "e", "balles", "boules", "eu"]
-    static let invoiceCues: Set<String> = ["facture", "factures", "fact", "fac", "fa", "n°", "no", "numero", "num", "ref", "reference", "piece", "f"]
+    static let invoiceCues: Set<String> = [
+        "facture", "factures", "fact", "fac", "fa", "n°", "no", "numero", "num", "ref", "reference", "piece", "f",
+    ]
 
     public static func extract(_ tokens: [Token]) -> [Mention] {
         var mentions: [Mention] = []
@@ -43,7 +45,9 @@ public enum EntityExtractor {
             return Mention(duration.value, tokens: i..<(i + duration.length))
         }
         if let invoice = invoiceNumber(tokens, at: i) { return invoice }
-        if let ordinal = NumberWords.ordinal(w), w != "second", !(w == "premier" && i + 1 < tokens.count && NumberWords.isNumberWord(tokens[i + 1].text)) {
+        if let ordinal = NumberWords.ordinal(w), w != "second",
+            !(w == "premier" && i + 1 < tokens.count && NumberWords.isNumberWord(tokens[i + 1].text))
+        {
             if NumberWords.ordinals[w] != nil || (w.first?.isASCIINumber == true && ordinal <= 20) {
                 return Mention(.ordinal(ordinal), tokens: i..<(i + 1))
             }
@@ -122,7 +126,9 @@ public enum EntityExtractor {
             var j = i - 1
             if ["n°", "no", "numero", "num", "°"].contains(tokens[j].text), j > 0 { j -= 1 }
             if tokens[j].text == "n" && j > 0 { j -= 1 }
-            if ["facture", "factures", "fact", "fac", "n°", "numero", "ref", "reference"].contains(tokens[j].text) || tokens[i - 1].text == "n°" {
+            if ["facture", "factures", "fact", "fac", "n°", "numero", "ref", "reference"].contains(tokens[j].text)
+                || tokens[i - 1].text == "n°"
+            {
                 // Not an amount: "facture 1234 €" is an amount.
                 if i + 1 < tokens.count, currencyWords.contains(tokens[i + 1].text) { return nil }
                 if DateRecognizer.numericDate(w) != nil, w.contains("/") { return nil }

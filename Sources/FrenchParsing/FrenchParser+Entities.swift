@@ -32,7 +32,8 @@ extension FrenchParser {
             case .number, .decimal: numbers.append(mention)
             case .date(let expression):
                 // "45 jours fin de mois": the end of month belongs to the terms.
-                if index > 0, case .duration = mentions[index - 1].value, mentions[index - 1].tokens.upperBound == mention.tokens.lowerBound,
+                if index > 0, case .duration = mentions[index - 1].value,
+                    mentions[index - 1].tokens.upperBound == mention.tokens.lowerBound,
                     case .endOfMonth(nil, nil, 0) = expression
                 {
                     entities.endOfMonth = true
@@ -79,17 +80,25 @@ extension FrenchParser {
         case .overdueList, .riskList, .reminderDue, .agingReport:
             for mention in amounts { entities.minAmount = entities.minAmount ?? money(mention) }
             for mention in durations { entities.minDaysLate = entities.minDaysLate ?? mention.value.durationDays }
-            if entities.minDaysLate == nil, let since = dates.first, before(since, within: 2).contains("depuis"), let day = resolveDay(since, orientation: .past) {
+            if entities.minDaysLate == nil, let since = dates.first, before(since, within: 2).contains("depuis"),
+                let day = resolveDay(since, orientation: .past)
+            {
                 entities.minDaysLate = max(1, day.days(until: today))
             }
             entities.limit = limit(numbers: numbers, words: words)
-            if entities.minAmount == nil, let mention = numbers.first(where: { before($0).contains(where: { ["plus", "moins", "dessus", "superieur"].contains($0) }) && number($0) != entities.limit }) {
+            if entities.minAmount == nil,
+                let mention = numbers.first(where: {
+                    before($0).contains(where: { ["plus", "moins", "dessus", "superieur"].contains($0) }) && number($0) != entities.limit
+                })
+            {
                 entities.minAmount = money(mention)
             }
         case .clientList:
             entities.status = Self.status(words)
             if words.contains("particuliers") || words.contains("particulier") || words.contains("b2c") { entities.kind = "B2C" }
-            if words.contains("pros") || words.contains("professionnels") || words.contains("entreprises") || words.contains("b2b") { entities.kind = "B2B" }
+            if words.contains("pros") || words.contains("professionnels") || words.contains("entreprises") || words.contains("b2b") {
+                entities.kind = "B2B"
+            }
             if entities.status == "overdue" { entities.status = nil }
         case .invoiceList:
             entities.status = Self.status(words) ?? (words.contains("a") && words.contains("payer") ? "open" : nil)
@@ -104,7 +113,9 @@ extension FrenchParser {
             if let terms = durations.first?.value.durationDays { entities.termsDays = terms }
             if words.contains("particulier") || words.contains("particuliere") || words.contains("b2c") || words.contains("consommateur") {
                 entities.kind = "B2C"
-            } else if words.contains("entreprise") || words.contains("professionnel") || words.contains("b2b") || words.contains("pro") || words.contains("societe") {
+            } else if words.contains("entreprise") || words.contains("professionnel") || words.contains("b2b") || words.contains("pro")
+                || words.contains("societe")
+            {
                 entities.kind = "B2B"
             }
             entities.invoice = nil
@@ -112,7 +123,9 @@ extension FrenchParser {
             entities.amount = amounts.first.flatMap(money) ?? numbers.first(where: { (number($0) ?? 10) >= 10 }).flatMap(money)
             for mention in dates {
                 let context = before(mention, within: 3)
-                let isDue = context.contains(where: { ["echeance", "payable", "payer", "avant", "due", "echeant", "regler", "paiement"].contains($0) })
+                let isDue = context.contains(where: {
+                    ["echeance", "payable", "payer", "avant", "due", "echeant", "regler", "paiement"].contains($0)
+                })
                 if isDue {
                     entities.dueDate = resolveDay(mention, orientation: .future)
                 } else if entities.date == nil {
@@ -124,7 +137,8 @@ extension FrenchParser {
             }
             if entities.termsDays == nil { entities.endOfMonth = nil }
         case .paymentRecord:
-            entities.amount = amounts.first.flatMap(money)
+            entities.amount =
+                amounts.first.flatMap(money)
                 ?? (numbers + amounts).first(where: { mention in
                     !before(mention, within: 1).contains("le")
                 }).flatMap(money)
@@ -132,7 +146,11 @@ extension FrenchParser {
         case .promiseRecord, .planPropose:
             entities.amount = amounts.first.flatMap(money)
             if let mention = dates.first { entities.date = resolveDay(mention, orientation: .future) }
-            if intent == .planPropose, let count = numbers.first(where: { after($0, within: 1).contains(where: { ["fois", "mensualites", "echeances", "versements"].contains($0) }) }) {
+            if intent == .planPropose,
+                let count = numbers.first(where: {
+                    after($0, within: 1).contains(where: { ["fois", "mensualites", "echeances", "versements"].contains($0) })
+                })
+            {
                 entities.installments = number(count)
             }
         default:
@@ -168,7 +186,10 @@ extension FrenchParser {
             let start = mention.tokens.lowerBound
             let previous = start > 0 ? words[start - 1] : ""
             let next = mention.tokens.upperBound < words.count ? words[mention.tokens.upperBound] : ""
-            if previous == "top" || ["premiers", "premieres", "plus", "pires", "principaux", "gros", "clients", "derniers", "dernieres", "factures"].contains(next) {
+            if previous == "top"
+                || ["premiers", "premieres", "plus", "pires", "principaux", "gros", "clients", "derniers", "dernieres", "factures"]
+                    .contains(next)
+            {
                 return n
             }
             if previous == "les" && !["jours", "j", "mois", "semaines"].contains(next) { return n }
@@ -188,19 +209,39 @@ extension FrenchParser {
 
     /// Whether the sentence looks at due dates ahead ("arrive à échéance", "à payer en décembre").
     static func mentionsDue(_ words: [String]) -> Bool {
-        words.contains { ["echeance", "echeances", "echoir", "echeant", "tombe", "tombent", "arrive", "arrivent", "payer", "venir", "prochaines", "prevues", "attendues"].contains($0) }
+        words.contains {
+            [
+                "echeance", "echeances", "echoir", "echeant", "tombe", "tombent", "arrive", "arrivent", "payer", "venir", "prochaines",
+                "prevues", "attendues",
+            ].contains($0)
+        }
     }
 
     /// The new client's name in "ajoute le client Durand SAS, email …": the words after
     /// "client" (or "nouveau client") up to a comma, an entity or a keyword, as typed.
     func newClientName(tokens: [Token], words: [String], mentions: [Mention]) -> String? {
         let covered = Set(mentions.flatMap { Array($0.tokens) })
-        guard let anchor = words.firstIndex(where: { ["client", "cliente"].contains($0) }) ?? words.firstIndex(where: { ["ajoute", "ajoutez", "ajouter", "cree", "creez", "creer", "nouveau", "nouvelle", "enregistre"].contains($0) }) else { return nil }
+        guard
+            let anchor = words.firstIndex(where: { ["client", "cliente"].contains($0) })
+                ?? words.firstIndex(where: {
+                    ["ajoute", "ajoutez", "ajouter", "cree", "creez", "creer", "nouveau", "nouvelle", "enregistre"].contains($0)
+                })
+        else { return nil }
         var start = anchor + 1
-        while start < words.count, ["le", "la", "l'", ",", "nomme", "nommee", "appele", "appelee", ":", "«", "\"", "suivant", "pro", "particulier", "particuliere", "professionnel", "entreprise", "societe", "de", "d'", "fiche", "client", "cliente", "un", "une", "nouveau", "nouvelle"].contains(words[start]) {
+        while start < words.count,
+            [
+                "le", "la", "l'", ",", "nomme", "nommee", "appele", "appelee", ":", "«", "\"", "suivant", "pro", "particulier",
+                "particuliere", "professionnel", "entreprise", "societe", "de", "d'", "fiche", "client", "cliente", "un", "une", "nouveau",
+                "nouvelle",
+            ].contains(words[start])
+        {
             start += 1
         }
-        let stops: Set<String> = [",", ";", "(", "?", "!", "facturation", "a-t-il", "il", "elle", "son", "sa", "ses", "c'", "email", "mail", "e-mail", "courriel", "tel", "telephone", "tél", "portable", "avec", "paiement", "paye", "payant", "a", "delai", "conditions", "en", "b2b", "b2c", "qui", "dont", "joignable", "adresse", "»", "\"", "-", "type", "particulier", "professionnel", "reglement", "net", "au"]
+        let stops: Set<String> = [
+            ",", ";", "(", "?", "!", "facturation", "a-t-il", "il", "elle", "son", "sa", "ses", "c'", "email", "mail", "e-mail", "courriel",
+            "tel", "telephone", "tél", "portable", "avec", "paiement", "paye", "payant", "a", "delai", "conditions", "en", "b2b", "b2c",
+            "qui", "dont", "joignable", "adresse", "»", "\"", "-", "type", "particulier", "professionnel", "reglement", "net", "au",
+        ]
         var end = start
         while end < tokens.count, !covered.contains(end), !stops.contains(words[end]) { end += 1 }
         guard end > start else { return nil }

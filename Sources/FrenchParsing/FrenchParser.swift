@@ -13,11 +13,14 @@ public struct FrenchParser: Sendable {
 
     /// Cue words, tokenised like sentences.
     static let compiledCues: [(intent: IntentID, cues: [IntentCues.Cue])] = IntentCues.all.map { entry in
-        (entry.intent, entry.cues.map { cue in
-            var copy = cue
-            copy.words = cue.words.flatMap { TextNormalizer.tokenize($0).map(\.text) }
-            return copy
-        })
+        (
+            entry.intent,
+            entry.cues.map { cue in
+                var copy = cue
+                copy.words = cue.words.flatMap { TextNormalizer.tokenize($0).map(\.text) }
+                return copy
+            }
+        )
     }
 
     /// Every word the lexicon knows (cue words, stop words, months…): such words are never
@@ -28,7 +31,10 @@ public struct FrenchParser: Sendable {
         words.formUnion(Lexicon.months.keys)
         words.formUnion(Lexicon.weekdays.keys)
         words.formUnion(NumberWords.units.keys)
-        words.formUnion(["prochain", "prochaine", "dernier", "derniere", "fin", "debut", "mois", "jours", "semaine", "depuis", "top", "premiers", "gros", "grosses", "fois"])
+        words.formUnion([
+            "prochain", "prochaine", "dernier", "derniere", "fin", "debut", "mois", "jours", "semaine", "depuis", "top", "premiers", "gros",
+            "grosses", "fois",
+        ])
         return words
     }()
 
@@ -37,7 +43,10 @@ public struct FrenchParser: Sendable {
 
     public func parse(_ text: String, today: Day, context: DialogueContext = DialogueContext()) -> ParseResult {
         let tokens = TextNormalizer.tokenize(text)
-        guard tokens.contains(where: { $0.text.contains(where: { $0.isLetter || $0.isNumber }) }) || tokens.contains(where: { $0.text == "?" }) else {
+        guard
+            tokens.contains(where: { $0.text.contains(where: { $0.isLetter || $0.isNumber }) })
+                || tokens.contains(where: { $0.text == "?" })
+        else {
             return ParseResult(intent: .unknown, confidence: 0)
         }
         if let pending = context.pending, let answer = answer(to: pending, tokens: tokens) {
@@ -70,7 +79,9 @@ public struct FrenchParser: Sendable {
             intent = last
             entities = context.lastEntities
             confidence = 0.9
-        } else if intent == .unknown, clientMatch != .none, best < 1.5, scoringWords.filter({ $0 != "<client>" && !Lexicon.stopwords.contains($0) && $0 != "?" }).count <= 1 {
+        } else if intent == .unknown, clientMatch != .none, best < 1.5,
+            scoringWords.filter({ $0 != "<client>" && !Lexicon.stopwords.contains($0) && $0 != "?" }).count <= 1
+        {
             // A client's name alone: show its file.
             intent = .clientShow
             confidence = 0.6
@@ -113,7 +124,8 @@ public struct FrenchParser: Sendable {
             var word = token.text
             if !covered.contains(index), directory.postings[word] == nil, let full = Lexicon.shorthand[word] { word = full }
             // A capitalised word inside the sentence is a proper noun ("Dupuis"): never "corrected".
-            let isProperNoun = index > 0 && token.original.first?.isUppercase == true && token.original.dropFirst().contains(where: \.isLowercase)
+            let isProperNoun =
+                index > 0 && token.original.first?.isUppercase == true && token.original.dropFirst().contains(where: \.isLowercase)
             guard !covered.contains(index), !isProperNoun, word.count >= 4, word.allSatisfy(\.isLetter), !Self.knownWords.contains(word),
                 directory.postings[word] == nil
             else { return word }
@@ -156,7 +168,8 @@ public struct FrenchParser: Sendable {
             while let range = words.firstRange(of: filler) { words.removeSubrange(range) }
         }
         // "paye pas", "regle pa": the negation after the verb.
-        for index in words.indices.dropLast() where Lexicon.paymentVerbs.contains(words[index]) && ["pas", "pa", "jamais"].contains(words[index + 1]) {
+        for index in words.indices.dropLast()
+        where Lexicon.paymentVerbs.contains(words[index]) && ["pas", "pa", "jamais"].contains(words[index + 1]) {
             words[index] = "impaye"
             words[index + 1] = ""
         }
@@ -171,7 +184,9 @@ public struct FrenchParser: Sendable {
                 pendingNegation = false
                 continue
             }
-            if pendingNegation && !["encore", "toujours", "a", "ete", "rien", "tout", "m'", "me", "nous", "completement", "entierement"].contains(word) {
+            if pendingNegation
+                && !["encore", "toujours", "a", "ete", "rien", "tout", "m'", "me", "nous", "completement", "entierement"].contains(word)
+            {
                 pendingNegation = false
                 result.append(contentsOf: ["pas", word])
                 continue
@@ -232,7 +247,9 @@ public struct FrenchParser: Sendable {
             var positions = [start]
             var at = start
             for word in cue.dropFirst() {
-                guard let next = words.indices[(at + 1)..<min(words.count, at + 4)].first(where: { words[$0] == word && !used.contains($0) }) else {
+                guard
+                    let next = words.indices[(at + 1)..<min(words.count, at + 4)].first(where: { words[$0] == word && !used.contains($0) })
+                else {
                     positions = []
                     break
                 }
@@ -265,7 +282,9 @@ public struct FrenchParser: Sendable {
         // "ajoute Couverture Roussel, 30 j FDM, tél …": creating something with contact details or terms is a new client.
         let hasPhone = mentions.contains { if case .phone = $0.value { return true } else { return false } }
         let hasTerms = mentions.contains { if case .duration = $0.value { return true } else { return false } }
-        let creates = words.contains { ["ajoute", "ajouter", "ajoutez", "cree", "creer", "creez", "nouveau", "nouvelle", "enregistre", "creation"].contains($0) }
+        let creates = words.contains {
+            ["ajoute", "ajouter", "ajoutez", "cree", "creer", "creez", "nouveau", "nouvelle", "enregistre", "creation"].contains($0)
+        }
         if creates && (hasEmail || hasPhone || hasTerms) && !hasAmount && !hasInvoice {
             scores[.clientAdd, default: 0] += 4
         }
@@ -310,7 +329,9 @@ public struct FrenchParser: Sendable {
     /// The answer to "Lequel ?": "le deuxième", "2", "Martin & Fils", "fils", "le dernier".
     func answer(to pending: PendingClarification, tokens: [Token]) -> ClientDirectory.Entry? {
         let words = tokens.map(\.text).filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }
-        let meaningful = words.filter { !["le", "la", "l'", "c'", "est", "du", "de", "plutot", "alors", "celui", "celle", "choix", "numero", "n"].contains($0) }
+        let meaningful = words.filter {
+            !["le", "la", "l'", "c'", "est", "du", "de", "plutot", "alors", "celui", "celle", "choix", "numero", "n"].contains($0)
+        }
         if meaningful.count == 1 {
             let word = meaningful[0]
             var rank = NumberWords.ordinal(word) ?? Int(word) ?? NumberWords.value(of: [word])

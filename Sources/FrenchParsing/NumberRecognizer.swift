@@ -28,7 +28,11 @@ enum NumberRecognizer {
         if NumberWords.isNumberWord(token.text) {
             var end = index
             var words: [String] = []
-            while end < tokens.count, NumberWords.isNumberWord(tokens[end].text) || (tokens[end].text == "et" && !words.isEmpty && end + 1 < tokens.count && NumberWords.isNumberWord(tokens[end + 1].text)) {
+            while end < tokens.count,
+                NumberWords.isNumberWord(tokens[end].text)
+                    || (tokens[end].text == "et" && !words.isEmpty && end + 1 < tokens.count
+                        && NumberWords.isNumberWord(tokens[end + 1].text))
+            {
                 words.append(tokens[end].text)
                 end += 1
             }
@@ -66,9 +70,14 @@ enum NumberRecognizer {
             while end < tokens.count {
                 let next = tokens[end].text
                 let head = next.prefix(while: \.isASCIINumber)
-                guard head.count == 3, tokens[end].start == tokens[end - 1].end + 1 || tokens[end].start > tokens[end - 1].end else { break }
+                guard head.count == 3, tokens[end].start == tokens[end - 1].end + 1 || tokens[end].start > tokens[end - 1].end else {
+                    break
+                }
                 let rest = next.dropFirst(3)
-                guard rest.isEmpty || ((rest.first == "," || rest.first == ".") && rest.count <= 3 && rest.dropFirst().allSatisfy(\.isASCIINumber)) else { break }
+                guard
+                    rest.isEmpty
+                        || ((rest.first == "," || rest.first == ".") && rest.count <= 3 && rest.dropFirst().allSatisfy(\.isASCIINumber))
+                else { break }
                 merged += next
                 end += 1
                 if !rest.isEmpty { break }

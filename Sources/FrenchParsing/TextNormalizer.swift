@@ -43,7 +43,10 @@ public enum TextNormalizer {
     }()
 
     static let elisions: Set<String> = ["l", "d", "qu", "j", "n", "m", "s", "c", "t", "jusqu", "lorsqu", "puisqu"]
-    static let hyphenatedPronouns: Set<String> = ["lui", "le", "la", "les", "moi", "toi", "leur", "nous", "vous", "y", "en", "t", "il", "elle", "on", "je", "tu", "ils", "elles", "ce", "ci", "la"]
+    static let hyphenatedPronouns: Set<String> = [
+        "lui", "le", "la", "les", "moi", "toi", "leur", "nous", "vous", "y", "en", "t", "il", "elle", "on", "je", "tu", "ils", "elles",
+        "ce", "ci", "la",
+    ]
 
     /// Characters that may sit inside a token between two letters or digits.
     static let joiners: Set<Character> = ["-", ".", ",", "/", "@", "_", "+", "'"]
@@ -109,7 +112,9 @@ public enum TextNormalizer {
                 let headLength = folded.distance(from: folded.startIndex, to: apostrophe) + 1
                 tokens.append(
                     Token(text: head + "'", original: String(slice.prefix(headLength)), start: start, end: offsets[base + headLength]))
-                appendWord(slice.dropFirst(headLength), start: offsets[base + headLength], offsets: offsets, base: base + headLength, into: &tokens)
+                appendWord(
+                    slice.dropFirst(headLength), start: offsets[base + headLength], offsets: offsets, base: base + headLength, into: &tokens
+                )
                 return
             }
         }

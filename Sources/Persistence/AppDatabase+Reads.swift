@@ -43,7 +43,8 @@ extension AppDatabase {
     /// How many invoice numbers start with `prefix` ("F-2026-").
     public func invoiceCount(numberPrefix prefix: String) throws -> Int {
         try read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM invoice WHERE number >= ? AND number < ?", arguments: [prefix, prefix + "\u{FFFF}"]) ?? 0
+            try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM invoice WHERE number >= ? AND number < ?", arguments: [prefix, prefix + "\u{FFFF}"]) ?? 0
         }
     }
 
@@ -143,7 +144,8 @@ extension AppDatabase {
         let order = filter.status == .overdue || filter.dueFrom != nil ? "i.due_day ASC, i.number" : "i.issue_day DESC, i.number DESC"
         arguments += [filter.limit ?? -1]
         // The clauses above are fixed fragments; every value is a bound argument.
-        let sql = "SELECT i.*, c.name AS client_name FROM invoice i JOIN client c ON c.id = i.client_id \(whereClause) ORDER BY \(order) LIMIT ?"
+        let sql =
+            "SELECT i.*, c.name AS client_name FROM invoice i JOIN client c ON c.id = i.client_id \(whereClause) ORDER BY \(order) LIMIT ?"
         return try read { db in
             try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
                 try InvoiceLine(invoice: InvoiceRecord(row: row).invoice, clientName: row["client_name"])

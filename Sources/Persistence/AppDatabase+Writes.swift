@@ -34,7 +34,9 @@ extension AppDatabase {
             guard try ClientRecord.fetchOne(journal.db, key: invoice.clientID) != nil else {
                 throw PersistenceError.unknownClient(invoice.clientID)
             }
-            if try Int.fetchOne(journal.db, sql: "SELECT 1 FROM invoice WHERE number = ? COLLATE NOCASE", arguments: [invoice.number]) != nil {
+            if try Int.fetchOne(journal.db, sql: "SELECT 1 FROM invoice WHERE number = ? COLLATE NOCASE", arguments: [invoice.number])
+                != nil
+            {
                 throw PersistenceError.duplicateInvoiceNumber(invoice.number)
             }
             var record = InvoiceRecord(invoice)

@@ -42,32 +42,56 @@ public struct DemoLedger: Sendable {
     }
 
     static let roster: [Profile] = [
-        Profile(name: "Garage Moreau", code: "MOREAU", behaviour: .chronic, amounts: 1_500...6_000, email: "compta@garage-moreau.fr", phone: "0247201530"),
+        Profile(
+            name: "Garage Moreau", code: "MOREAU", behaviour: .chronic, amounts: 1_500...6_000, email: "compta@garage-moreau.fr",
+            phone: "0247201530"),
         Profile(name: "Martin SARL", code: "MARTIN-SARL", behaviour: .slightlyLate, email: "factures@martin-sarl.fr", phone: "0145678912"),
-        Profile(name: "Martin & Fils", code: "MARTIN-FILS", behaviour: .chronic, amounts: 800...4_000, email: "contact@martinetfils.fr", phone: "0478123456"),
-        Profile(name: "Boulangerie Dupont", code: "DUPONT", behaviour: .partial, amounts: 300...1_500, email: "dupont.boulangerie@orange.fr", phone: "0561234567"),
+        Profile(
+            name: "Martin & Fils", code: "MARTIN-FILS", behaviour: .chronic, amounts: 800...4_000, email: "contact@martinetfils.fr",
+            phone: "0478123456"),
+        Profile(
+            name: "Boulangerie Dupont", code: "DUPONT", behaviour: .partial, amounts: 300...1_500, email: "dupont.boulangerie@orange.fr",
+            phone: "0561234567"),
         Profile(name: "Café de l'Étoile", code: "ETOILE", behaviour: .slightlyLate, amounts: 200...1_200, email: "cafe.etoile@gmail.com"),
-        Profile(name: "Durand SAS", code: "DURAND", behaviour: .punctual, terms: PaymentTerms(days: 45, endOfMonth: true), amounts: 2_000...12_000, email: "compta@durand-sas.fr", phone: "0388451200"),
-        Profile(name: "Pharmacie du Marché", code: "PHARMA-MARCHE", behaviour: .punctual, amounts: 400...2_500, email: "pharmacie.marche@wanadoo.fr"),
-        Profile(name: "Serrurerie Lemoine", code: "LEMOINE", behaviour: .disputed, amounts: 500...5_000, email: "g.lemoine@serrurerie-lemoine.fr", phone: "0298765432"),
-        Profile(name: "Transports Girard", code: "GIRARD", behaviour: .chronic, amounts: 1_000...8_000, email: "gestion@transports-girard.fr"),
+        Profile(
+            name: "Durand SAS", code: "DURAND", behaviour: .punctual, terms: PaymentTerms(days: 45, endOfMonth: true),
+            amounts: 2_000...12_000, email: "compta@durand-sas.fr", phone: "0388451200"),
+        Profile(
+            name: "Pharmacie du Marché", code: "PHARMA-MARCHE", behaviour: .punctual, amounts: 400...2_500,
+            email: "pharmacie.marche@wanadoo.fr"),
+        Profile(
+            name: "Serrurerie Lemoine", code: "LEMOINE", behaviour: .disputed, amounts: 500...5_000,
+            email: "g.lemoine@serrurerie-lemoine.fr", phone: "0298765432"),
+        Profile(
+            name: "Transports Girard", code: "GIRARD", behaviour: .chronic, amounts: 1_000...8_000, email: "gestion@transports-girard.fr"),
         Profile(name: "Menuiserie Petit", code: "PETIT", behaviour: .punctual, amounts: 600...4_000),
         Profile(name: "Imprimerie Roux", code: "ROUX", behaviour: .overpaying, amounts: 300...2_000, email: "roux.imprimerie@free.fr"),
-        Profile(name: "Hôtel des Voyageurs", code: "VOYAGEURS", behaviour: .slightlyLate, terms: PaymentTerms(days: 45, endOfMonth: true), amounts: 800...5_000, email: "direction@hotel-voyageurs.fr"),
-        Profile(name: "Restaurant La Table de Léa", code: "TABLE-LEA", behaviour: .partial, amounts: 300...2_000, email: "lea@latabledelea.fr"),
-        Profile(name: "Cabinet Fournier", code: "FOURNIER", behaviour: .punctual, amounts: 1_000...6_000, email: "secretariat@cabinet-fournier.fr"),
+        Profile(
+            name: "Hôtel des Voyageurs", code: "VOYAGEURS", behaviour: .slightlyLate, terms: PaymentTerms(days: 45, endOfMonth: true),
+            amounts: 800...5_000, email: "direction@hotel-voyageurs.fr"),
+        Profile(
+            name: "Restaurant La Table de Léa", code: "TABLE-LEA", behaviour: .partial, amounts: 300...2_000, email: "lea@latabledelea.fr"),
+        Profile(
+            name: "Cabinet Fournier", code: "FOURNIER", behaviour: .punctual, amounts: 1_000...6_000,
+            email: "secretariat@cabinet-fournier.fr"),
         Profile(name: "Boucherie Lambert", code: "LAMBERT", behaviour: .slightlyLate, amounts: 200...1_500),
         Profile(name: "Fleurs Bonnet", code: "BONNET", behaviour: .punctual, amounts: 100...900),
-        Profile(name: "Électricité Mercier", code: "MERCIER", behaviour: .chronic, amounts: 700...6_000, email: "mercier.elec@gmail.com", phone: "0612457890"),
+        Profile(
+            name: "Électricité Mercier", code: "MERCIER", behaviour: .chronic, amounts: 700...6_000, email: "mercier.elec@gmail.com",
+            phone: "0612457890"),
         Profile(name: "Plomberie Faure", code: "FAURE", behaviour: .punctual, amounts: 400...3_000),
         Profile(name: "Librairie Rousseau", code: "ROUSSEAU", behaviour: .slightlyLate, amounts: 150...1_200),
         Profile(name: "Atelier Blanc", code: "BLANC", behaviour: .punctual, amounts: 500...2_500),
-        Profile(name: "Bâtiment Garnier SA", code: "GARNIER", behaviour: .chronic, terms: PaymentTerms(days: 60), amounts: 5_000...25_000, spacing: 30...60, email: "comptabilite@garnier-batiment.fr", phone: "0556781234"),
+        Profile(
+            name: "Bâtiment Garnier SA", code: "GARNIER", behaviour: .chronic, terms: PaymentTerms(days: 60), amounts: 5_000...25_000,
+            spacing: 30...60, email: "comptabilite@garnier-batiment.fr", phone: "0556781234"),
         Profile(name: "Chevalier Conseil SAS", code: "CHEVALIER", behaviour: .punctual, amounts: 2_000...9_000, spacing: 25...45),
         Profile(name: "Optique François", code: "FRANCOIS", behaviour: .slightlyLate, amounts: 300...1_800),
         Profile(name: "Agence Dubois Immobilier", code: "DUBOIS", behaviour: .punctual, amounts: 800...3_500),
         Profile(name: "Clinique Vétérinaire Morel", code: "MOREL", behaviour: .slightlyLate, amounts: 500...3_000),
-        Profile(name: "Julien Perrin", code: "PERRIN", behaviour: .chronic, kind: .consumer, amounts: 150...1_200, spacing: 60...120, email: "julien.perrin@laposte.net"),
+        Profile(
+            name: "Julien Perrin", code: "PERRIN", behaviour: .chronic, kind: .consumer, amounts: 150...1_200, spacing: 60...120,
+            email: "julien.perrin@laposte.net"),
         Profile(name: "Claire Lefèvre", code: "LEFEVRE", behaviour: .punctual, kind: .consumer, amounts: 100...800, spacing: 60...120),
         Profile(name: "Thomas Bertrand", code: "BERTRAND", behaviour: .partial, kind: .consumer, amounts: 200...1_500, spacing: 60...120),
         Profile(name: "Sophie Robin", code: "ROBIN", behaviour: .punctual, kind: .consumer, amounts: 80...600, spacing: 60...120),
@@ -141,7 +165,9 @@ public struct DemoLedger: Sendable {
                 let euros = Int64(rng.next(in: Int(profile.amounts.lowerBound)...Int(profile.amounts.upperBound)))
                 let cents = euros * 100 + Int64(rng.next(in: 0...99))
                 var draft = Draft(clientIndex: clientIndex, issue: issue, due: due, amountCents: cents, disputed: false, payments: [])
-                let method: PaymentMethod = profile.kind == .consumer ? (rng.next(in: 0...1) == 0 ? .card : .cheque) : (rng.next(in: 0...4) == 0 ? .cheque : .transfer)
+                let method: PaymentMethod =
+                    profile.kind == .consumer
+                    ? (rng.next(in: 0...1) == 0 ? .card : .cheque) : (rng.next(in: 0...4) == 0 ? .cheque : .transfer)
                 let age = issue.days(until: today)
                 switch profile.behaviour {
                 case .punctual:

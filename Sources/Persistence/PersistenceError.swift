@@ -21,7 +21,8 @@ public enum PersistenceError: LocalizedError, Equatable, Sendable {
         case .locked(let path):
             return "Le registre « \(path) » est verrouillé par un autre programme. Réessayez dans un instant\u{202F}; rien n’a été modifié."
         case .corrupt(let path):
-            return "Le fichier « \(path) » n’est pas un registre Encaisse lisible (fichier endommagé ou d’un autre type). Rien n’a été modifié\u{202F}; restaurez une sauvegarde ou indiquez un autre fichier avec --db."
+            return
+                "Le fichier « \(path) » n’est pas un registre Encaisse lisible (fichier endommagé ou d’un autre type). Rien n’a été modifié\u{202F}; restaurez une sauvegarde ou indiquez un autre fichier avec --db."
         case .duplicateInvoiceNumber(let number):
             return "La facture « \(number) » existe déjà. Choisissez un autre numéro."
         case .duplicateClientCode(let code):

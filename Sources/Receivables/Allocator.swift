@@ -25,7 +25,8 @@ public enum Allocator {
         if let named {
             candidates = openInvoices.filter { $0.id == named && !$0.isSettled }
         } else {
-            candidates = openInvoices
+            candidates =
+                openInvoices
                 .filter { !$0.isSettled && !$0.disputed }
                 .sorted { ($0.dueDay, $0.issueDay, $0.number) < ($1.dueDay, $1.issueDay, $1.number) }
         }

@@ -29,7 +29,9 @@ struct Bench {
     static func main() throws {
         let arguments = CommandLine.arguments
         func option(_ name: String, _ fallback: Int) -> Int {
-            guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count, let value = Int(arguments[index + 1]) else { return fallback }
+            guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count, let value = Int(arguments[index + 1]) else {
+                return fallback
+            }
             return value
         }
         let clients = option("--clients", 50_000)
@@ -42,10 +44,18 @@ struct Bench {
         // 1. The real binary in pipe mode on the demo ledger: process start to answer.
         let binary = binDirectory.appendingPathComponent("encaisse").path
         if FileManager.default.isExecutableFile(atPath: binary) {
-            let times = try (0..<15).map { _ in try timeProcess(binary, ["--demo", "--today", "2026-11-22"], stdin: "qui est en retard ?\n") }
-            rows.append(Row(operation: "pipe : « qui est en retard ? » (démo, processus complet)", median: median(times), target: "< 50 ms", note: "15 lancements"))
+            let times = try (0..<15).map { _ in
+                try timeProcess(binary, ["--demo", "--today", "2026-11-22"], stdin: "qui est en retard ?\n")
+            }
+            rows.append(
+                Row(
+                    operation: "pipe : « qui est en retard ? » (démo, processus complet)", median: median(times), target: "< 50 ms",
+                    note: "15 lancements"))
         } else {
-            rows.append(Row(operation: "pipe : « qui est en retard ? » (démo)", median: .nan, target: "< 50 ms", note: "binaire absent : swift build -c release"))
+            rows.append(
+                Row(
+                    operation: "pipe : « qui est en retard ? » (démo)", median: .nan, target: "< 50 ms",
+                    note: "binaire absent : swift build -c release"))
         }
 
         // 2. The generated ledger, made once and kept next to the binary.
@@ -55,7 +65,9 @@ struct Bench {
             let start = Date()
             let database = try AppDatabase.openFile(at: ledgerPath)
             try database.loadDemo(DemoLedger(today: today, clientCount: clients, invoiceCount: invoices)) { done, total in
-                if isatty(2) == 1 { FileHandle.standardError.write(Data("\rGénération du registre : \(done * 100 / max(1, total)) %".utf8)) }
+                if isatty(2) == 1 {
+                    FileHandle.standardError.write(Data("\rGénération du registre : \(done * 100 / max(1, total)) %".utf8))
+                }
             }
             if isatty(2) == 1 { FileHandle.standardError.write(Data("\n".utf8)) }
             generation = String(format: "généré en %.1f s", Date().timeIntervalSince(start))
@@ -71,11 +83,16 @@ struct Bench {
         var overdue: [Double] = []
         for _ in 0..<15 {
             let start = DispatchTime.now()
-            _ = try assistant.perform(.overdueList, { var e = Entities(); e.limit = 20; return e }())
+            _ = try assistant.perform(
+                .overdueList,
+                {
+                    var e = Entities(); e.limit = 20; return e
+                }())
             overdue.append(elapsed(start))
         }
         let overdueMedian = median(overdue)
-        rows.append(Row(operation: "overdue.list top 20", median: overdueMedian, target: "< 100 ms", note: "assistant complet (requête + texte)"))
+        rows.append(
+            Row(operation: "overdue.list top 20", median: overdueMedian, target: "< 100 ms", note: "assistant complet (requête + texte)"))
         let sql = """
             SELECT c.id, c.code, c.name, t.overdue, t.disputed, t.invoices, t.oldest_due FROM (SELECT client_id, SUM(outstanding_cents) AS overdue, \
             SUM(CASE WHEN disputed THEN outstanding_cents ELSE 0 END) AS disputed, COUNT(*) AS invoices, MIN(due_day) AS oldest_due \
@@ -86,10 +103,14 @@ struct Bench {
             let reference = try (0..<15).map { _ in try timeProcess(sqlite, ["-readonly", ledgerPath, sql], stdin: "") }
             let referenceMedian = median(reference)
             rows.append(
-                Row(operation: "  même requête, sqlite3 CLI (processus)", median: referenceMedian, target: "référence",
+                Row(
+                    operation: "  même requête, sqlite3 CLI (processus)", median: referenceMedian, target: "référence",
                     note: String(format: "rapport Encaisse / sqlite3 = %.2f (cible ≤ 2)", overdueMedian / referenceMedian)))
         } else {
-            rows.append(Row(operation: "  même requête, sqlite3 CLI", median: .nan, target: "référence", note: "sqlite3 absent (apt-get install sqlite3)"))
+            rows.append(
+                Row(
+                    operation: "  même requête, sqlite3 CLI", median: .nan, target: "référence",
+                    note: "sqlite3 absent (apt-get install sqlite3)"))
         }
 
         // Client balance for clients spread over the ledger.
@@ -118,7 +139,8 @@ struct Bench {
             _ = try assistant.perform(.undo, Entities())
             undo.append(elapsed(undoStart))
         }
-        rows.append(Row(operation: "payment.record", median: median(payment), target: "< 5 ms", note: "\(payment.count) paiements, puis annulés"))
+        rows.append(
+            Row(operation: "payment.record", median: median(payment), target: "< 5 ms", note: "\(payment.count) paiements, puis annulés"))
         rows.append(Row(operation: "undo", median: median(undo), target: "", note: ""))
 
         // Parsing with every client name loaded.
@@ -132,7 +154,8 @@ struct Bench {
         for index in 0..<parseCount { _ = assistant.parse(sentences[index % sentences.count]) }
         let parseTotal = elapsed(parseStart)
         rows.append(
-            Row(operation: "parse d’une phrase (\(counts.clients) noms chargés)", median: parseTotal / Double(parseCount), target: "",
+            Row(
+                operation: "parse d’une phrase (\(counts.clients) noms chargés)", median: parseTotal / Double(parseCount), target: "",
                 note: String(format: "%.0f phrases/s sur un cœur", Double(parseCount) / (parseTotal / 1000))))
 
         var usage = rusage()
@@ -140,16 +163,23 @@ struct Bench {
         let peak = Double(usage.ru_maxrss) / 1024
         var children = rusage()
         getrusage(RUSAGE_CHILDREN.rawValue, &children)
-        print("Encaisse — banc d’essai (release), registre de \(counts.invoices) factures, \(counts.clients) clients, \(counts.payments) paiements")
+        print(
+            "Encaisse — banc d’essai (release), registre de \(counts.invoices) factures, \(counts.clients) clients, \(counts.payments) paiements"
+        )
         print("Fichier : \(ledgerPath)\n")
         let width = rows.map(\.operation.count).max() ?? 40
         print("  " + "Opération".padding(toLength: width, withPad: " ", startingAt: 0) + "   Médiane     Cible       Note")
         for row in rows {
             let value = row.median.isNaN ? "—" : String(format: "%8.2f ms", row.median)
-            print("  " + row.operation.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + value.padding(toLength: 11, withPad: " ", startingAt: 0)
-                + " " + row.target.padding(toLength: 11, withPad: " ", startingAt: 0) + " " + row.note)
+            print(
+                "  " + row.operation.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                    + value.padding(toLength: 11, withPad: " ", startingAt: 0)
+                    + " " + row.target.padding(toLength: 11, withPad: " ", startingAt: 0) + " " + row.note)
         }
-        print(String(format: "\n  Mémoire maximale : %.1f Mo (ce processus, cible < 100 Mo) ; %.1f Mo (processus enfants)", peak, Double(children.ru_maxrss) / 1024))
+        print(
+            String(
+                format: "\n  Mémoire maximale : %.1f Mo (ce processus, cible < 100 Mo) ; %.1f Mo (processus enfants)", peak,
+                Double(children.ru_maxrss) / 1024))
     }
 
     static func elapsed(_ start: DispatchTime) -> Double {
@@ -176,7 +206,8 @@ struct Bench {
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
-        let environment = (ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"]) { $1 }).map { strdup("\($0.key)=\($0.value)") } + [nil]
+        let environment =
+            (ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"]) { $1 }).map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { environment.forEach { free($0) } }
         var pid: pid_t = 0
         let start = DispatchTime.now()

@@ -28,7 +28,8 @@ struct Demo: ParsableCommand {
     }
 
     func run() throws {
-        let day = today.flatMap { Day(iso: $0) } ?? ProcessInfo.processInfo.environment["ENCAISSE_TODAY"].flatMap { Day(iso: $0) } ?? Day.today()
+        let day =
+            today.flatMap { Day(iso: $0) } ?? ProcessInfo.processInfo.environment["ENCAISSE_TODAY"].flatMap { Day(iso: $0) } ?? Day.today()
         do {
             let database = try AppDatabase.openFile(at: db)
             let start = Date()

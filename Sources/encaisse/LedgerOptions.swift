@@ -41,7 +41,8 @@ struct LedgerOptions: ParsableArguments {
     func resolvedPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let db { return db }
         if let path = environment["ENCAISSE_DB"], !path.isEmpty { return path }
-        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let dataHome =
+            environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
         return dataHome + "/encaisse/encaisse.sqlite"
     }

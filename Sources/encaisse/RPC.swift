@@ -5,7 +5,8 @@ import JSONRPC
 
 /// `encaisse rpc`: a JSON-RPC 2.0 server on stdio; stdout carries protocol only.
 struct RPC: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "rpc", abstract: "Serveur JSON-RPC 2.0 sur l’entrée et la sortie standard.")
+    static let configuration = CommandConfiguration(
+        commandName: "rpc", abstract: "Serveur JSON-RPC 2.0 sur l’entrée et la sortie standard.")
 
     @OptionGroup var ledger: LedgerOptions
 

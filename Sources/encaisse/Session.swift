@@ -31,7 +31,8 @@ struct Session: ParsableCommand {
         let reader: LineReader
         if terminal.isInteractive {
             let environment = ProcessInfo.processInfo.environment
-            let stateHome = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            let stateHome =
+                environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
                 ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state"
             let names = assistant.clientNames(limit: 100_000)
             reader = ReadlineLineReader(historyPath: stateHome + "/encaisse/history", completions: { CommandWords.all + names })
