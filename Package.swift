@@ -64,7 +64,8 @@ let package = Package(
             dependencies: ["AssistantCore", "Persistence", "FrenchParsing", "Receivables"]
         ),
         .testTarget(name: "ReceivablesTests", dependencies: ["Receivables"]),
-        .testTarget(name: "PersistenceTests", dependencies: ["Persistence"]),
+        .testTarget(
+            name: "PersistenceTests", dependencies: ["Persistence", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "FrenchParsingTests",
             dependencies: ["FrenchParsing"],

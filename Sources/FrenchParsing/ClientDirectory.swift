@@ -74,6 +74,7 @@ public struct ClientDirectory: Sendable {
         var found: [(String, Double)] = []
         if postings[word] != nil { found.append((word, 1.0)) }
         if word.hasSuffix("s"), word.count > 4, postings[String(word.dropLast())] != nil { found.append((String(word.dropLast()), 0.95)) }
+        if let full = Lexicon.nameAbbreviations[word], postings[full] != nil { found.append((full, 0.9)) }
         if !found.isEmpty || exactOnly { return found }
         for token in vocabulary.typoNeighbours(of: word) { found.append((token, 0.8)) }
         if !found.isEmpty { return found }

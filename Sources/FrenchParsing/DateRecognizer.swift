@@ -12,21 +12,22 @@ enum DateRecognizer {
     static let monthUnits: [String: Int] = ["mois": 1, "an": 12, "ans": 12, "annee": 12, "annees": 12, "trimestre": 3, "trimestres": 3]
 
     static func match(_ tokens: [Token], at start: Int) -> Match? {
-        func word(_ i: Int) -> String { i < tokens.count ? tokens[i].text : "" }
+        func word(_ i: Int) -> String { tokens.indices.contains(i) ? tokens[i].text : "" }
         var i = start
         // "d'ici …", "jusqu'au …", "jusqu'à …": a period from today.
         if (word(i) == "d'" && word(i + 1) == "ici") || word(i) == "jusqu'" {
             let skip = word(i) == "jusqu'" ? (["au", "a", "à"].contains(word(i + 1)) ? 2 : 1) : 2
             var j = i + skip
             if word(j) == "le" || word(j) == "la" || word(j) == "l'" { j += 1 }
-            if let inner = match(tokens, at: j), case .date(let expression) = inner.value {
-                return Match(value: .date(.until(expression)), length: j - i + inner.length)
-            }
-            if let inner = match(tokens, at: j), case .duration(let days, let months) = inner.value {
+            // "d'ici 15 jours", "d'ici trois semaines": a span, before "15" can be read as a day.
+            if let inner = duration(tokens, at: j), case .duration(let days, let months) = inner.value {
                 let expression: DateExpression = months > 0 ? .relativeMonths(months) : .relativeDays(days)
                 return Match(value: .date(.until(expression)), length: j - i + inner.length)
             }
-            if let day = dayNumber(word(j)), monthOf(word(j + 1)) == nil {
+            if let inner = match(tokens, at: j), case .date(let expression) = inner.value {
+                return Match(value: .date(.until(expression)), length: j - i + inner.length)
+            }
+            if let day = dayNumber(word(j)), monthOf(word(j + 1)) == nil, !isUnitOrCurrency(word(j + 1)) {
                 return Match(value: .date(.until(.dayOfMonth(day))), length: j - i + 1)
             }
             return nil
@@ -73,7 +74,7 @@ enum DateRecognizer {
             case "en": if word(i + 2) == "cours" { return Match(value: .date(.week(offset: 0)), length: article + 3) }
             default: break
             }
-            if word(i - 1 - article) == "cette" { return nil }
+            if word(start - 1) == "cette" { return nil }
         }
         if w == "mois" {
             switch word(i + 1) {

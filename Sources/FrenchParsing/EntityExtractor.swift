@@ -58,10 +58,21 @@ public enum EntityExtractor {
             let attached = token.text.first?.isASCIINumber == true && token.text.last.map { $0 == "e" || $0 == "€" } == true
             if attached && number.length == 1 { isMoney = true }
             if tokens[end - 1].text == "k€" { isMoney = true }
-            if end < tokens.count, currencyWords.contains(tokens[end].text) || tokens[end].text == "k€" {
-                // "e" alone after a number is euros only when glued ("980 e" is rare; accept).
+            // "un million d'euros": the currency may follow an elided "de".
+            let currencyAt = end < tokens.count && tokens[end].text == "d'" ? end + 1 : end
+            if currencyAt < tokens.count, currencyWords.contains(tokens[currencyAt].text) || tokens[currencyAt].text == "k€" {
                 isMoney = true
-                end += 1
+                end = currencyAt + 1
+            }
+            var cents = number.hundredths
+            // "12 euros 50", "deux euros cinquante", "3 € 20": the cents after the currency.
+            if isMoney, !number.hasFraction, !number.scaled, end < tokens.count, currencyAt == end - 1,
+                let extra = NumberRecognizer.match(tokens, at: end), !extra.hasFraction, !extra.scaled,
+                extra.hundredths < 10_000, extra.hundredths >= 0,
+                end + extra.length >= tokens.count || !DateRecognizer.isUnitOrCurrency(tokens[end + extra.length].text)
+            {
+                cents += extra.hundredths / 100
+                end += extra.length
             }
             // "HT" / "TTC" after the amount.
             if isMoney, end < tokens.count, ["ht", "ttc"].contains(tokens[end].text) { end += 1 }
@@ -69,7 +80,7 @@ public enum EntityExtractor {
             if !isMoney, i > 0, tokens[i - 1].text == "€" { isMoney = true }
             // "un"/"une" alone is an article.
             if number.inWords && !isMoney && number.length == 1 && (w == "un" || w == "une") { return nil }
-            let value = Money(cents: number.hundredths)
+            let value = Money(cents: cents)
             // "12k", "1,5 M": a multiplier is money in this domain.
             if isMoney || number.scaled { return Mention(.amount(value), tokens: i..<end) }
             if number.hasFraction || number.scaled { return Mention(.decimal(value), tokens: i..<end) }

@@ -63,6 +63,13 @@ public enum Lexicon {
         "paiment": "paiement", "rglt": "reglement", "regl": "reglement", "vir": "virement", "chq": "cheque",
     ]
 
+    /// Short forms of words found in company names: "véto" for "vétérinaire".
+    public static let nameAbbreviations: [String: String] = [
+        "veto": "veterinaire", "resto": "restaurant", "pharma": "pharmacie", "elec": "electricite", "plomb": "plomberie",
+        "menuis": "menuiserie", "transp": "transports", "immo": "immobilier", "archi": "architecte", "compta": "comptable",
+        "info": "informatique", "assoc": "association", "boulange": "boulangerie", "garag": "garage",
+    ]
+
     /// Words that turn "payé" into "pas payé".
     public static let negations: Set<String> = ["pas", "pa", "jamais", "toujours-pas", "point", "aucun", "non"]
 

@@ -10,6 +10,8 @@ public enum TextNormalizer {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
+            // Decomposed accents ("e" + U+0301) are dropped like precomposed ones.
+            if !scalar.isASCII && scalar.properties.generalCategory == .nonspacingMark { continue }
             switch scalar {
             case "’", "‘", "`", "´", "ʼ": result.append("'")
             case "œ", "Œ": result.append("oe")
@@ -49,7 +51,7 @@ public enum TextNormalizer {
     ]
 
     /// Characters that may sit inside a token between two letters or digits.
-    static let joiners: Set<Character> = ["-", ".", ",", "/", "@", "_", "+", "'"]
+    static let joiners: Set<Character> = ["-", ".", ",", "/", "@", "_", "+", "'", "’", "‘", "`", "´", "ʼ"]
 
     /// Splits an utterance into tokens.
     public static func tokenize(_ utterance: String) -> [Token] {
@@ -75,7 +77,7 @@ public enum TextNormalizer {
                     let next = characters[end]
                     if isWordCharacter(next) {
                         end += 1
-                    } else if joiners.contains(next) || next == "’", end + 1 < characters.count, isWordCharacter(characters[end + 1]) {
+                    } else if joiners.contains(next), end + 1 < characters.count, isWordCharacter(characters[end + 1]) {
                         end += 2
                     } else {
                         break

@@ -24,7 +24,8 @@ extension AppDatabase {
                     ORDER BY t.overdue DESC, t.oldest_due ASC, c.name ASC
                     LIMIT ?
                     """,
-                arguments: [cutoff, query.minAmount.cents, query.limit ?? -1])
+                // With no row to carry the totals (limit 0), fetch one and drop it.
+                arguments: [cutoff, query.minAmount.cents, query.limit.map { max($0, 1) } ?? -1])
             var report = OverdueReport(rows: [], clientCount: 0, total: .zero)
             for row in rows {
                 let oldest = Day(iso: row["oldest_due"] as String) ?? query.asOf
@@ -36,6 +37,7 @@ extension AppDatabase {
                 report.clientCount = row["client_count"]
                 report.total = Money(cents: row["grand_total"])
             }
+            if query.limit == 0 { report.rows = [] }
             return report
         }
     }

@@ -48,7 +48,7 @@ extension AppDatabase {
     /// Records a receipt and allocates it: to the named invoice, else to the oldest open
     /// invoices first; what is left is kept as the client's credit.
     public func recordPayment(_ payment: Payment, today: Day) throws -> PaymentReceipt {
-        precondition(payment.amount.isPositive)
+        guard payment.amount.isPositive else { throw PersistenceError.invalidAmount(payment.amount.formatted) }
         let clientName = try client(id: payment.clientID).name
         let summary = "paiement de \(payment.amount.formatted) de \(clientName) le \(payment.day.french)"
         return try change(action: "payment.record", summary: summary, day: today) { journal in

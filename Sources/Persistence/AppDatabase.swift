@@ -16,7 +16,15 @@ public final class AppDatabase: Sendable {
         self.writer = writer
         self.location = location
         do {
+            // Another program's SQLite file: refuse it rather than add our tables to it.
+            let foreign = try writer.read { db in
+                try !db.tableExists("grdb_migrations")
+                    && (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'") ?? 0) > 0
+            }
+            if foreign { throw PersistenceError.notALedger(path: location) }
             try Self.migrator.migrate(writer)
+        } catch let error as PersistenceError {
+            throw error
         } catch {
             throw PersistenceError.wrap(error, path: location)
         }

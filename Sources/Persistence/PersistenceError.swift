@@ -11,6 +11,8 @@ public enum PersistenceError: LocalizedError, Equatable, Sendable {
     case unknownClient(Int64)
     case unknownInvoice(String)
     case nothingToUndo
+    case invalidAmount(String)
+    case notALedger(path: String)
     case storage(String)
 
     public var errorDescription: String? {
@@ -33,6 +35,11 @@ public enum PersistenceError: LocalizedError, Equatable, Sendable {
             return "Aucune facture « \(number) » dans le registre."
         case .nothingToUndo:
             return "Il n’y a rien à annuler."
+        case .invalidAmount(let amount):
+            return "Montant refusé (\(amount))\(nbsp): un paiement est strictement positif."
+        case .notALedger(let path):
+            return
+                "Le fichier « \(path) » est une base SQLite d’un autre programme, pas un registre Encaisse\u{202F}: il n’a pas été modifié. Indiquez un autre fichier avec --db."
         case .storage(let detail):
             return "Erreur du registre\(nbsp): \(detail). Rien n’a été modifié."
         }

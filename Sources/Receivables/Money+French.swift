@@ -37,9 +37,13 @@ extension Money {
     /// Words and multipliers ("1,2 k€", "mille euros") are the parser's business, not this one's.
     public init?(parsing text: String) {
         var body = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        for suffix in ["€", "EUR", "eur", "euros", "euro", "HT", "TTC"] {
-            if body.hasSuffix(suffix) {
+        // "1 200 € HT", "12,30 EUR TTC": strip currency and tax words until none is left.
+        var stripped = true
+        while stripped {
+            stripped = false
+            for suffix in ["€", "EUR", "eur", "euros", "euro", "HT", "TTC", "ht", "ttc"] where body.hasSuffix(suffix) {
                 body = String(body.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
+                stripped = true
             }
         }
         var negative = false
@@ -49,7 +53,14 @@ extension Money {
         } else if body.hasPrefix("+") {
             body.removeFirst()
         }
-        // Spaces of any kind group thousands.
+        // Spaces of any kind group thousands, by three: "1 200" but not "12 30".
+        let spaceGroups = body.split(whereSeparator: { $0.isWhitespace || $0 == "\u{202F}" || $0 == "\u{00A0}" || $0 == "'" })
+        if spaceGroups.count > 1 {
+            let integerGroups = spaceGroups.dropFirst().map { $0.prefix(while: \.isNumber) }
+            guard spaceGroups[0].count <= 3, spaceGroups[0].allSatisfy(\.isNumber), integerGroups.allSatisfy({ $0.count == 3 }) else {
+                return nil
+            }
+        }
         let chars = Array(body.filter { !($0.isWhitespace || $0 == "\u{202F}" || $0 == "\u{00A0}" || $0 == "'") })
         guard !chars.isEmpty, chars.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "," || $0 == ".") }),
             chars.first!.isNumber || chars.first == "," || chars.first == "."

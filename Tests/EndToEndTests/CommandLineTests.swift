@@ -37,7 +37,9 @@ import Testing
     }
 
     @Test func todayComesFromTheEnvironment() throws {
-        let result = try BinaryRunner.run(["ask", "--json", "--demo", "aide"], stdin: "", environment: ["ENCAISSE_TODAY", "2026-11-22"].count == 2 ? ["ENCAISSE_TODAY": "2026-11-22"] : [:])
+        let result = try BinaryRunner.run(
+            ["ask", "--json", "--demo", "aide"], stdin: "",
+            environment: ["ENCAISSE_TODAY", "2026-11-22"].count == 2 ? ["ENCAISSE_TODAY": "2026-11-22"] : [:])
         #expect(result.status == 0)
         let bad = try BinaryRunner.run(["ask", "--demo", "aide"], stdin: "", environment: ["ENCAISSE_TODAY": "demain"])
         #expect(bad.status == 2)
@@ -50,7 +52,8 @@ import Testing
             ["--db", path, "--today", "2026-11-22"],
             stdin: "ajoute le client Atelier Vidal, paiement à 30 jours\nnouvelle facture F-1 pour Vidal de 1 200,50 €\n")
         #expect(created.status == 0, "\(created.stdout)\(created.stderr)")
-        let again = try BinaryRunner.run(["ask", "combien me doit Vidal ?", "--today", "2026-11-22"], stdin: "", environment: ["ENCAISSE_DB": path])
+        let again = try BinaryRunner.run(
+            ["ask", "combien me doit Vidal ?", "--today", "2026-11-22"], stdin: "", environment: ["ENCAISSE_DB": path])
         #expect(again.status == 0)
         #expect(again.stdout.contains("1\u{202F}200,50\u{00A0}€"))
     }

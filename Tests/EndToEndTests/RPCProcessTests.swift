@@ -25,7 +25,8 @@ import Testing
         while index < bytes.count {
             if bytes[index...].starts(with: prefix) {
                 let headerEnd = bytes[index...].firstIndex(of: UInt8(ascii: "\r"))!
-                let length = Int(String(decoding: bytes[(index + prefix.count)..<headerEnd], as: UTF8.self).trimmingCharacters(in: .whitespaces))!
+                let length = Int(
+                    String(decoding: bytes[(index + prefix.count)..<headerEnd], as: UTF8.self).trimmingCharacters(in: .whitespaces))!
                 let bodyStart = headerEnd + 4
                 try append(bytes[bodyStart..<(bodyStart + length)])
                 index = bodyStart + length
@@ -39,7 +40,8 @@ import Testing
     }
 
     @Test func answersInTheFramingOfEachRequest() throws {
-        let input = Self.lsp(#"{"jsonrpc":"2.0","id":1,"method":"ask","params":{"text":"qui est en retard ?"}}"#)
+        let input =
+            Self.lsp(#"{"jsonrpc":"2.0","id":1,"method":"ask","params":{"text":"qui est en retard ?"}}"#)
             + Data(#"{"jsonrpc":"2.0","id":2,"method":"client.balance","params":{"client":"Dupont"}}"#.utf8) + Data("\n".utf8)
         let result = try BinaryRunner.run(Self.arguments, stdin: [input])
         #expect(result.status == 0)
@@ -110,14 +112,17 @@ import Testing
         let candidates = (errors[1]?["data"] as? [String: Any])?["candidates"] as? [[String: Any]]
         #expect(Set(candidates?.compactMap { $0["name"] as? String } ?? []) == ["Martin SARL", "Martin & Fils"])
         let completed = messages[2]["result"] as? [String: Any]
-        #expect(((completed?["entities"] as? [String: Any])?["client"] as? [String: Any])?["name"] as? String == candidates?.first?["name"] as? String)
+        #expect(
+            ((completed?["entities"] as? [String: Any])?["client"] as? [String: Any])?["name"] as? String == candidates?.first?["name"]
+                as? String)
         #expect(errors[3]?["code"] as? Int == -32003)
         #expect((errors[3]?["data"] as? [String: Any])?["field"] as? String == "amount")
         #expect(errors[4]?["code"] as? Int == -32004)
     }
 
     @Test func nothingButProtocolOnStdoutAndCleanExit() throws {
-        let input = #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"clientName":"test"}}"# + "\n"
+        let input =
+            #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"clientName":"test"}}"# + "\n"
             + #"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"# + "\n" + #"{"jsonrpc":"2.0","method":"exit"}"# + "\n"
             + #"{"jsonrpc":"2.0","id":3,"method":"ask","params":{"text":"aide"}}"# + "\n"
         let result = try BinaryRunner.run(Self.arguments, stdin: input)

@@ -25,7 +25,9 @@ import Testing
             let got = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
             let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
             let line = zip(got, want).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(got.count, want.count)
-            Issue.record("\(name): first difference at output line \(line + 1)\n  attendu : \(line < want.count ? want[line] : "<fin>")\n  obtenu  : \(line < got.count ? got[line] : "<fin>")")
+            Issue.record(
+                "\(name): first difference at output line \(line + 1)\n  attendu : \(line < want.count ? want[line] : "<fin>")\n  obtenu  : \(line < got.count ? got[line] : "<fin>")"
+            )
         }
         #expect(result.status == expectedStatus, "\(name): exit \(result.status), stderr: \(result.stderr)")
     }

@@ -74,15 +74,20 @@ import Testing
             tally.entityHits += entitiesOK ? 1 : 0
             bySplit[sample.split, default: [:]][sample.intent] = tally
             if !entitiesOK {
-                failures.append("[\(sample.split)] \(sample.text)\n    attendu \(sample.intent) \(sample.entities)\n    obtenu  \(parsed.intent.rawValue) \(Self.flatten(parsed.entities))")
+                failures.append(
+                    "[\(sample.split)] \(sample.text)\n    attendu \(sample.intent) \(sample.entities)\n    obtenu  \(parsed.intent.rawValue) \(Self.flatten(parsed.entities))"
+                )
             }
         }
         var report = "\nintent                 split     n   intent%  entities%\n"
         var overall: [String: Tally] = [:]
         for split in ["train", "heldout"] {
             for (intent, tally) in (bySplit[split] ?? [:]).sorted(by: { $0.key < $1.key }) {
-                report += intent.padding(toLength: 22, withPad: " ", startingAt: 0) + " " + split.padding(toLength: 8, withPad: " ", startingAt: 0)
-                    + String(format: " %3d   %6.1f   %6.1f\n", tally.total,
+                report +=
+                    intent.padding(toLength: 22, withPad: " ", startingAt: 0) + " "
+                    + split.padding(toLength: 8, withPad: " ", startingAt: 0)
+                    + String(
+                        format: " %3d   %6.1f   %6.1f\n", tally.total,
                         100 * Double(tally.intentHits) / Double(tally.total), 100 * Double(tally.entityHits) / Double(tally.total))
                 overall[split, default: Tally()].total += tally.total
                 overall[split, default: Tally()].intentHits += tally.intentHits
@@ -90,8 +95,11 @@ import Testing
             }
         }
         for (split, tally) in overall.sorted(by: { $0.key > $1.key }) {
-            report += "TOTAL " + split.padding(toLength: 8, withPad: " ", startingAt: 0) + String(format: " %4d sentences: intent %.1f %%, entities %.1f %%\n", tally.total,
-                100 * Double(tally.intentHits) / Double(tally.total), 100 * Double(tally.entityHits) / Double(tally.total))
+            report +=
+                "TOTAL " + split.padding(toLength: 8, withPad: " ", startingAt: 0)
+                + String(
+                    format: " %4d sentences: intent %.1f %%, entities %.1f %%\n", tally.total,
+                    100 * Double(tally.intentHits) / Double(tally.total), 100 * Double(tally.entityHits) / Double(tally.total))
         }
         print(report)
         if ProcessInfo.processInfo.environment["CORPUS_FAILURES"] != nil { print(failures.joined(separator: "\n")) }
@@ -117,10 +125,15 @@ enum JSONAny: Decodable, Equatable, CustomStringConvertible {
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if let v = try? container.decode(Bool.self) { self = .bool(v) }
-        else if let v = try? container.decode(Int64.self) { self = .int(v) }
-        else if let v = try? container.decode(String.self) { self = .string(v) }
-        else { self = .object(try container.decode([String: JSONAny].self)) }
+        if let v = try? container.decode(Bool.self) {
+            self = .bool(v)
+        } else if let v = try? container.decode(Int64.self) {
+            self = .int(v)
+        } else if let v = try? container.decode(String.self) {
+            self = .string(v)
+        } else {
+            self = .object(try container.decode([String: JSONAny].self))
+        }
     }
 
     var description: String {
