@@ -79,6 +79,7 @@ extension Assistant {
 
     /// `client.list`: clients, optionally those in dispute, with open invoices, paid up, or of one kind.
     func clientList(_ entities: Entities) throws -> Reply {
+        try validateLimit(entities.limit)
         var summaries = try database.clientSummaries(asOf: today)
         switch entities.status {
         case "overdue"?: summaries = summaries.filter { $0.overdue.isPositive }

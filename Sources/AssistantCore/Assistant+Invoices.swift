@@ -1,3 +1,4 @@
+import Foundation
 import FrenchParsing
 import Persistence
 import Receivables
@@ -5,6 +6,7 @@ import Receivables
 extension Assistant {
     /// `invoice.list`: invoices of a client, a status or a window of dates.
     func invoiceList(_ entities: Entities) throws -> Reply {
+        try validateLimit(entities.limit)
         var filter = InvoiceFilter(clientID: entities.client?.id, limit: entities.limit)
         if let status = entities.status {
             guard let value = InvoiceFilter.Status(rawValue: status) else {
@@ -86,7 +88,16 @@ extension Assistant {
             throw AssistantError.invalidValue(
                 field: "dueDate", reason: "L’échéance (\(due.french)) précède la date de la facture (\(issue.french)).")
         }
-        let number = try entities.invoice ?? nextInvoiceNumber(year: issue.year)
+        // No number: the next one is given; a number given blank is a mistake to report.
+        let given = entities.invoice?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if given?.isEmpty == true {
+            throw AssistantError.invalidValue(
+                field: "invoice", reason: "Le numéro de facture est vide. Donnez un numéro, ou aucun pour la numérotation automatique.")
+        }
+        let number = try given ?? nextInvoiceNumber(year: issue.year)
+        guard number.count <= 40 else {
+            throw AssistantError.invalidValue(field: "invoice", reason: "Un numéro de facture fait au plus 40 caractères.")
+        }
         let invoice: Invoice
         do {
             invoice = try database.addInvoice(
@@ -114,6 +125,14 @@ extension Assistant {
         var sequence = try database.invoiceCount(numberPrefix: "F-\(year)-") + 1
         while try database.invoice(number: String(format: "F-%04d-%04d", year, sequence)) != nil { sequence += 1 }
         return String(format: "F-%04d-%04d", year, sequence)
+    }
+
+    /// Refuses a number of rows below one.
+    func validateLimit(_ limit: Int?) throws {
+        if let limit, limit < 1 {
+            throw AssistantError.invalidValue(
+                field: "limit", reason: "Le nombre de lignes demandé doit être au moins 1 (reçu\u{00A0}: \(limit)).")
+        }
     }
 
     /// Refuses zero, negative and absurd amounts.

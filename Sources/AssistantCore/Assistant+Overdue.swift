@@ -11,9 +11,7 @@ extension Assistant {
         if let days = entities.minDaysLate, days < 0 {
             throw AssistantError.invalidValue(field: "minDaysLate", reason: "Le nombre de jours de retard ne peut pas être négatif.")
         }
-        if let limit = entities.limit, limit <= 0 {
-            throw AssistantError.invalidValue(field: "limit", reason: "Le nombre de lignes demandé doit être au moins 1.")
-        }
+        try validateLimit(entities.limit)
         let query = OverdueQuery(
             asOf: today, minDaysLate: entities.minDaysLate ?? 1, minAmount: entities.minAmount ?? Money(cents: 1),
             limit: entities.limit)

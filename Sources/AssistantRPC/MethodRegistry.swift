@@ -3,18 +3,21 @@ import FrenchParsing
 import JSONRPC
 
 /// The protocol surface, in one place: every method the server answers, with its params and
-/// result types. Intent methods are the ids of `intents.md` that this version runs; their
-/// params are the entities of that catalog plus an optional `sessionId`.
+/// result types. Intent methods are the ids of `intents.md`; their params are the entities of
+/// that catalog plus an optional `sessionId`.
 enum MethodRegistry {
     static let methods: [String: AnyRPCMethod] = {
         var all: [AnyRPCMethod] = [
             AnyRPCMethod(InitializeMethod.self),
             AnyRPCMethod(ParseMethod.self),
+            AnyRPCMethod(ExtractMethod.self),
             AnyRPCMethod(AskMethod.self),
             AnyRPCMethod(ShutdownMethod.self),
             AnyRPCMethod(ExitMethod.self),
         ]
-        for intent in Assistant.availableIntents {
+        // Every intent of the catalog is a method; those this version does not run answer
+        // with `outcome: "notAvailable"`, as `ask` does.
+        for intent in IntentID.allCases where intent != .unknown {
             all.append(
                 AnyRPCMethod(name: intent.rawValue) { params, server in
                     try IntentMethod.run(intent, params: params, server: server)

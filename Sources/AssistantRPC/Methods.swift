@@ -69,6 +69,30 @@ struct ParseMethod: RPCMethod {
     }
 }
 
+/// `extract {text, today?}` → `{entities: [{kind, text, start, end, value}]}`: the dates,
+/// periods, amounts, numbers and durations of any French text, with UTF-16 offsets.
+struct ExtractMethod: RPCMethod {
+    struct Params: Decodable {
+        var text: String
+        var today: String?
+    }
+
+    struct Result: Encodable {
+        var entities: [ExtractedEntity]
+    }
+
+    static let method = "extract"
+
+    static func handle(_ params: Params, server: AssistantServer) throws -> Result {
+        var today = server.assistant.today
+        if let text = params.today {
+            guard let day = Day(iso: text) else { throw ResponseError.invalidParams(field: "today", reason: "date AAAA-MM-JJ attendue") }
+            today = day
+        }
+        return Result(entities: EntityExtractor.entities(in: params.text, today: today))
+    }
+}
+
 /// `ask {text, sessionId?}` → `{intent, entities, reply, data, outcome}`: understands and runs.
 struct AskMethod: RPCMethod {
     struct Params: Decodable {

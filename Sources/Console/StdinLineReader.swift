@@ -32,7 +32,7 @@ public final class StdinLineReader: LineReader {
                 let line = Array(buffer[start..<end])
                 start = newline + 1
                 compact()
-                if oversized { return .invalid(reason: "ligne trop longue (plus de \(maxLineBytes / 1024) Kio), ignorée") }
+                if oversized || line.count > maxLineBytes { return .invalid(reason: tooLong) }
                 return decode(line)
             }
             if buffer.count - start > maxLineBytes {
@@ -46,11 +46,16 @@ public final class StdinLineReader: LineReader {
                 let line = Array(buffer[start...])
                 buffer.removeAll()
                 start = 0
-                if oversized { return .invalid(reason: "ligne trop longue (plus de \(maxLineBytes / 1024) Kio), ignorée") }
+                if oversized || line.count > maxLineBytes { return .invalid(reason: tooLong) }
                 return decode(line)
             }
             fill()
         }
+    }
+
+    private var tooLong: String {
+        let limit = maxLineBytes >= 1024 ? "\(maxLineBytes / 1024) Kio" : "\(maxLineBytes) octets"
+        return "ligne trop longue (plus de \(limit)), ignorée"
     }
 
     private func decode(_ bytes: [UInt8]) -> LineInput {

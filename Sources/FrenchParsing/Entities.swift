@@ -78,6 +78,41 @@ public struct Entities: Hashable, Sendable, Codable {
 
     public init() {}
 
+    /// These entities with every value `newer` sets replacing this one: "et Durand ?" after
+    /// "factures en retard de Dupont" keeps the status and changes the client.
+    public func overridden(by newer: Entities) -> Entities {
+        var merged = self
+        func take<T>(_ path: WritableKeyPath<Entities, T?>) {
+            if let value = newer[keyPath: path] { merged[keyPath: path] = value }
+        }
+        take(\.client)
+        take(\.invoice)
+        take(\.amount)
+        take(\.date)
+        take(\.period)
+        take(\.installments)
+        take(\.frequency)
+        take(\.downPayment)
+        take(\.maxInstallment)
+        take(\.minDaysLate)
+        take(\.minAmount)
+        take(\.channel)
+        take(\.level)
+        take(\.method)
+        take(\.limit)
+        take(\.dueDate)
+        take(\.termsDays)
+        take(\.endOfMonth)
+        take(\.note)
+        take(\.name)
+        take(\.email)
+        take(\.phone)
+        take(\.kind)
+        take(\.status)
+        take(\.periodIsDue)
+        return merged
+    }
+
     /// Whether no entity is set.
     public var isEmpty: Bool { self == Entities() }
 }

@@ -77,7 +77,6 @@ public struct FrenchParser: Sendable {
         let isFollowUp = Self.isFollowUp(scoringWords) && context.lastIntent != nil && best < 3 && clientMatch != .none
         if isFollowUp, let last = context.lastIntent {
             intent = last
-            entities = context.lastEntities
             confidence = 0.9
         } else if intent == .unknown, clientMatch != .none, best < 1.5,
             scoringWords.filter({ $0 != "<client>" && !Lexicon.stopwords.contains($0) && $0 != "?" }).count <= 1
@@ -113,6 +112,7 @@ public struct FrenchParser: Sendable {
         if intent == .clientAdd { entities.client = nil }
 
         fill(&entities, intent: intent, tokens: tokens, words: words, mentions: mentions, today: today, result: &result)
+        if isFollowUp { entities = context.lastEntities.overridden(by: entities) }
         if result.ambiguity != nil { result.ambiguity!.entities = entities }
         result.entities = entities
         return result

@@ -70,6 +70,12 @@ public enum Lexicon {
         "info": "informatique", "assoc": "association", "boulange": "boulangerie", "garag": "garage",
     ]
 
+    /// Words after which a date is read in the past ("payé le 3 mars", "depuis le 15").
+    public static let pastCues: Set<String> = [
+        "paye", "payee", "payes", "regle", "reglee", "regles", "recu", "recue", "verse", "vire", "encaisse", "depuis", "emise",
+        "emis", "datee", "date", "envoye", "envoyee", "appele", "relancee", "etait", "avait",
+    ]
+
     /// Words that turn "payé" into "pas payé".
     public static let negations: Set<String> = ["pas", "pa", "jamais", "toujours-pas", "point", "aucun", "non"]
 

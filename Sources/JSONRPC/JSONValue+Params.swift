@@ -6,10 +6,11 @@ extension JSONValue {
     /// Decodes `params` as `T`; absent params decode as `{}` so that all-optional structs
     /// work. Throws `ResponseError.invalidParams(field:reason:)` on mismatch.
     public static func decodeParams<T: Decodable>(
-        _ type: T.Type, from params: JSONValue?, decoder: JSONDecoder = JSONDecoder()
+        _ type: T.Type, from params: JSONValue?
     ) throws(ResponseError) -> T {
         do {
-            return try (params ?? .object([:])).decode(type, decoder: decoder)
+            // Straight from the value: the error names the member at fault, integers stay exact.
+            return try T(from: JSONValueDecoder(params ?? .object([:])))
         } catch let error as DecodingError {
             throw ResponseError(invalidParams: error)
         } catch let error as ResponseError {

@@ -49,7 +49,7 @@ public struct Money: Hashable, Comparable, Sendable, Codable {
     public init(from decoder: any Decoder) throws {
         if let container = try? decoder.container(keyedBy: CodingKeys.self), let cents = try? container.decode(Int64.self, forKey: .cents) {
             if let currency = try? container.decode(String.self, forKey: .currency), currency != "EUR" {
-                throw DecodingError.dataCorruptedError(forKey: .currency, in: container, debugDescription: "only EUR is supported")
+                throw DecodingError.dataCorruptedError(forKey: .currency, in: container, debugDescription: "seul l’euro (EUR) est accepté")
             }
             self.cents = cents
             return
@@ -57,18 +57,19 @@ public struct Money: Hashable, Comparable, Sendable, Codable {
         let single = try decoder.singleValueContainer()
         if let euros = try? single.decode(Int64.self) {
             let (cents, overflow) = euros.multipliedReportingOverflow(by: 100)
-            guard !overflow else { throw DecodingError.dataCorruptedError(in: single, debugDescription: "amount out of range") }
+            guard !overflow else { throw DecodingError.dataCorruptedError(in: single, debugDescription: "montant hors limites") }
             self.cents = cents
         } else if let euros = try? single.decode(Double.self), euros.isFinite, abs(euros) < 1e15 {
             let cents = (euros * 100).rounded()
             guard abs(cents - euros * 100) < 0.01 else {
-                throw DecodingError.dataCorruptedError(in: single, debugDescription: "an amount has at most two decimals")
+                throw DecodingError.dataCorruptedError(in: single, debugDescription: "un montant a au plus deux décimales")
             }
             self.cents = Int64(cents)
         } else if let text = try? single.decode(String.self), let money = Money(parsing: text) {
             self = money
         } else {
-            throw DecodingError.dataCorruptedError(in: single, debugDescription: "not an amount")
+            throw DecodingError.dataCorruptedError(
+                in: single, debugDescription: "montant attendu, par exemple 1200.5, \"1 200,50 €\" ou {\"cents\": 120050}")
         }
     }
 
