@@ -8,6 +8,19 @@ enum DateRecognizer {
         var length: Int
     }
 
+    /// The words a date, period or duration can start with (besides digits and number words).
+    static let triggers: Set<String> = {
+        var words: Set<String> = [
+            "d'", "jusqu'", "aujourd'hui", "auj", "ajd", "hier", "avant-hier", "demain", "apres-demain", "ce", "cet", "cette",
+            "dans", "sous", "d'ici", "le", "la", "l'", "au", "du", "les", "semaine", "mois", "trimestre", "annee", "fin", "debut",
+            "mi", "t1", "t2", "t3", "t4", "en", "premier", "premiere", "deuxieme", "second", "seconde", "troisieme", "quatrieme",
+            "1er", "1ere",
+        ]
+        words.formUnion(Lexicon.months.keys)
+        words.formUnion(Lexicon.weekdays.keys)
+        return words
+    }()
+
     static let dayUnits: [String: Int] = ["jour": 1, "jours": 1, "j": 1, "jr": 1, "jrs": 1, "semaine": 7, "semaines": 7, "sem": 7]
     static let monthUnits: [String: Int] = ["mois": 1, "an": 12, "ans": 12, "annee": 12, "annees": 12, "trimestre": 3, "trimestres": 3]
 

@@ -34,6 +34,12 @@ public enum EntityExtractor {
     static func recognize(_ tokens: [Token], at i: Int) -> Mention? {
         let token = tokens[i]
         let w = token.text
+        let startsWithDigit = w.first?.isASCIINumber == true
+        // Most words start nothing: skip them at once (the parser reads thousands of sentences a second).
+        guard startsWithDigit || w.first == "+" || w.contains("@") || DateRecognizer.triggers.contains(w) || w.hasPrefix("mi-")
+            || NumberWords.isNumberWord(w) || NumberWords.ordinals[w] != nil || w.hasSuffix("ieme")
+            || w.contains(where: \.isASCIINumber) || w == "un" || w == "une"
+        else { return nil }
         if w.contains("@"), w.contains(".") {
             return Mention(.email(token.original.lowercased()), tokens: i..<(i + 1))
         }

@@ -214,12 +214,20 @@ public struct FrenchParser: Sendable {
     /// Sums the weights of the cues found in the words. Longer cues are matched first and a
     /// word serves one cue per intent, so "liste des clients" is not also counted as "clients".
     static func score(_ words: [String]) -> [IntentID: Double] {
-        var scores: [IntentID: Double] = [:]
         let content = words.filter { $0 != "?" }
-        for entry in sortedCues {
+        // Only the cues whose first word is in the sentence are tried (an inverted index),
+        // each intent's longest first.
+        var candidates: [Int: [Int]] = [:]
+        for word in Set(words) {
+            for reference in cueIndex[word] ?? [] { candidates[reference.intent, default: []].append(reference.cue) }
+        }
+        var scores: [IntentID: Double] = [:]
+        for (intentIndex, cueIndices) in candidates {
+            let entry = sortedCues[intentIndex]
             var total = 0.0
             var used = Set<Int>()
-            for cue in entry.cues {
+            for cueIndex in cueIndices.sorted() {
+                let cue = entry.cues[cueIndex]
                 if cue.whole {
                     if content == cue.words { total += cue.weight }
                 } else if let positions = match(cue.words, in: words, avoiding: used) {
@@ -231,6 +239,18 @@ public struct FrenchParser: Sendable {
         }
         return scores
     }
+
+    /// First word of a cue → (intent, cue) positions in `sortedCues`.
+    static let cueIndex: [String: [(intent: Int, cue: Int)]] = {
+        var index: [String: [(intent: Int, cue: Int)]] = [:]
+        for (intentIndex, entry) in sortedCues.enumerated() {
+            for (cueIndex, cue) in entry.cues.enumerated() {
+                guard let first = cue.words.first else { continue }
+                index[first, default: []].append((intentIndex, cueIndex))
+            }
+        }
+        return index
+    }()
 
     static let sortedCues = compiledCues.map { entry in
         (intent: entry.intent, cues: entry.cues.sorted { $0.words.count > $1.words.count })
