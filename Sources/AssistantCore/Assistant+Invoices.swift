@@ -8,6 +8,12 @@ extension Assistant {
     func invoiceList(_ entities: Entities) throws -> Reply {
         try validateLimit(entities.limit)
         var filter = InvoiceFilter(clientID: entities.client?.id, limit: entities.limit)
+        if let days = entities.minDaysLate {
+            guard days >= 0 else {
+                throw AssistantError.invalidValue(field: "minDaysLate", reason: "Le nombre de jours de retard ne peut pas être négatif.")
+            }
+            filter.minDaysLate = days
+        }
         if let status = entities.status {
             guard let value = InvoiceFilter.Status(rawValue: status) else {
                 throw AssistantError.invalidValue(
@@ -51,6 +57,7 @@ extension Assistant {
             let span = period.from == period.to ? "le \(period.from.french)" : "du \(period.from.french) au \(period.to.french)"
             qualifiers.append((filter.dueFrom != nil ? "à échéance " : "émises ") + span)
         }
+        if let days = entities.minDaysLate { qualifiers.append("en retard depuis au moins \(days) jour\(days > 1 ? "s" : "")") }
         if entities.minAmount != nil { qualifiers.append("d’au moins \(minAmount.formatted)") }
         let prose = say(
             "invoice-list",

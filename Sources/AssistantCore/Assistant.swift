@@ -55,6 +55,7 @@ public final class Assistant {
     public func ask(_ text: String, session: String = "") throws -> Reply {
         var context = context(for: session)
         let parsed = parser.parse(text, today: today, context: context)
+        if parsed.answeredClarification, let pending = context.pending { context.lastChoices = pending.candidates }
         if parsed.answeredClarification || context.pending != nil { context.pending = nil }
         contexts[session] = context
         if let ambiguity = parsed.ambiguity {
@@ -106,13 +107,8 @@ public final class Assistant {
 
     /// Keeps the last question, client and invoice for "et Martin ?", "il", "cette facture".
     private func remember(_ reply: Reply, session: String) {
-        guard ![.help, .smalltalk, .quit, .undo].contains(reply.intent) else { return }
         var context = context(for: session)
-        context.lastIntent = reply.intent
-        context.lastEntities = reply.entities
-        if let client = reply.entities.client { context.lastClient = client }
-        if let invoice = reply.entities.invoice { context.lastInvoice = invoice }
-        context.pending = nil
+        context.record(reply.intent, reply.entities)
         contexts[session] = context
     }
 

@@ -70,6 +70,8 @@ extension ClientDirectory {
         }
         guard let best = scores.values.max() else { return (.none, []) }
         var tied = scores.filter { best - $0.value < 0.05 }.map(\.key).sorted()
+        // Choices are offered in name order ("le deuxième" must mean what the question listed).
+        if tied.count <= 200 { tied.sort { (entries[Int($0)].name, $0) < (entries[Int($1)].name, $1) } }
         if tied.count > 1 {
             // A client whose every name word was typed beats one only partly named.
             let complete = tied.filter { isFullyMatched($0, found: found, legal: legalPositions) }

@@ -26,11 +26,15 @@ public indirect enum DateExpression: Hashable, Sendable {
     case fortnight(half: Int, month: Int?, year: Int?)
     /// "d'ici fin juin", "jusqu'au 15": from today to the day.
     case until(DateExpression)
+    /// "entre le 1er et le 15 novembre": from one day to another.
+    case between(DateExpression, DateExpression)
+    /// "les douze derniers mois", "les 30 derniers jours": the span ending today.
+    case trailing(days: Int, months: Int)
 
     /// Whether the expression names a span rather than a day.
     public var isPeriod: Bool {
         switch self {
-        case .week, .month, .namedMonth, .quarter, .year, .namedYear, .fortnight, .until: return true
+        case .week, .month, .namedMonth, .quarter, .year, .namedYear, .fortnight, .until, .trailing, .between: return true
         default: return false
         }
     }
@@ -146,6 +150,14 @@ extension DateExpression {
             else { return nil }
             return half == 1
                 ? DayRange(from: first, to: first.adding(days: 14)) : DayRange(from: first.adding(days: 15), to: first.lastOfMonth)
+        case .between(let first, let second):
+            guard let from = first.resolveDay(today: today, orientation: orientation),
+                let to = second.resolveDay(today: today, orientation: orientation)
+            else { return nil }
+            return DayRange(from: Swift.min(from, to), to: Swift.max(from, to))
+        case .trailing(let days, let months):
+            let start = today.adding(months: -months).adding(days: -days + 1)
+            return DayRange(from: start, to: today)
         case .until(let end):
             guard let last = end.resolveDay(today: today, orientation: .future) else { return nil }
             return DayRange(from: Swift.min(today, last), to: Swift.max(today, last))

@@ -14,7 +14,7 @@ enum DateRecognizer {
             "d'", "jusqu'", "aujourd'hui", "auj", "ajd", "hier", "avant-hier", "demain", "apres-demain", "ce", "cet", "cette",
             "dans", "sous", "d'ici", "le", "la", "l'", "au", "du", "les", "semaine", "mois", "trimestre", "annee", "fin", "debut",
             "mi", "t1", "t2", "t3", "t4", "en", "premier", "premiere", "deuxieme", "second", "seconde", "troisieme", "quatrieme",
-            "1er", "1ere",
+            "1er", "1ere", "ces", "des", "sur", "entre", "avant", "apres",
         ]
         words.formUnion(Lexicon.months.keys)
         words.formUnion(Lexicon.weekdays.keys)
@@ -49,11 +49,17 @@ enum DateRecognizer {
         case "aujourd'hui", "auj", "ajd": return Match(value: .date(.today), length: 1)
         case "hier": return Match(value: .date(.relativeDays(-1)), length: 1)
         case "avant-hier": return Match(value: .date(.relativeDays(-2)), length: 1)
+        case "avant" where word(i + 1) == "hier": return Match(value: .date(.relativeDays(-2)), length: 2)
+        case "apres" where word(i + 1) == "demain": return Match(value: .date(.relativeDays(2)), length: 2)
+        case "entre", "du":
+            // "entre le 1er et le 15 novembre", "du 3 au 10 décembre": a span; the first day may
+            // borrow the month of the second.
+            if let range = span(tokens, at: i) { return range }
         case "demain": return Match(value: .date(.relativeDays(1)), length: 1)
         case "apres-demain": return Match(value: .date(.relativeDays(2)), length: 1)
         case "ce", "cet", "cette":
             switch word(i + 1) {
-            case "matin", "soir", "midi", "apres-midi": return Match(value: .date(.today), length: 2)
+            case "matin", "soir", "midi", "apres-midi", "jour": return Match(value: .date(.today), length: 2)
             case "semaine": return Match(value: .date(.week(offset: 0)), length: 2)
             case "mois", "mois-ci": return Match(value: .date(.month(offset: 0)), length: word(i + 2) == "ci" ? 3 : 2)
             case "trimestre": return Match(value: .date(.quarter(nil, offset: 0, year: nil)), length: 2)
@@ -71,6 +77,20 @@ enum DateRecognizer {
             }
             return nil
         default: break
+        }
+        // "les douze derniers mois", "ces 30 derniers jours".
+        let countAt = ["les", "ces", "des", "sur"].contains(word(i)) ? i + 1 : i
+        if let count = NumberRecognizer.match(tokens, at: countAt), !count.hasFraction, !count.scaled,
+            ["derniers", "dernieres", "passes", "passees"].contains(word(countAt + count.length))
+        {
+            let unit = word(countAt + count.length + 1)
+            let n = Int(count.hundredths / 100)
+            if let d = dayUnits[unit] {
+                return Match(value: .date(.trailing(days: n * d, months: 0)), length: countAt - i + count.length + 2)
+            }
+            if let m = monthUnits[unit] {
+                return Match(value: .date(.trailing(days: 0, months: n * m)), length: countAt - i + count.length + 2)
+            }
         }
         // Skip an article before the expression: "le 15 mars", "la semaine prochaine", "au 31".
         var article = 0
@@ -233,6 +253,36 @@ enum DateRecognizer {
         }
         if article == 0 { return nil }
         return nil
+    }
+
+    /// "entre le 1er et le 15 novembre", "du 3 au 10/12": from one day to another.
+    static func span(_ tokens: [Token], at start: Int) -> Match? {
+        func word(_ i: Int) -> String { tokens.indices.contains(i) ? tokens[i].text : "" }
+        var j = start + 1
+        if word(j) == "le" { j += 1 }
+        var firstDay: Int? = nil
+        var first: DateExpression? = nil
+        var firstLength = 0
+        if let day = dayNumber(word(j)), monthOf(word(j + 1)) == nil, !isUnitOrCurrency(word(j + 1)) {
+            firstDay = day
+            firstLength = 1
+        } else if let inner = match(tokens, at: j), case .date(let expression) = inner.value, !expression.isPeriod {
+            first = expression
+            firstLength = inner.length
+        } else {
+            return nil
+        }
+        j += firstLength
+        guard ["et", "au", "a", "jusqu'au"].contains(word(j)) else { return nil }
+        j += 1
+        if word(j) == "le" { j += 1 }
+        guard let inner = match(tokens, at: j), case .date(let second) = inner.value, !second.isPeriod else { return nil }
+        if let firstDay {
+            guard case .dayMonth(_, let month, let year) = second else { return nil }
+            first = .dayMonth(day: firstDay, month: month, year: year)
+        }
+        guard let first else { return nil }
+        return Match(value: .date(.between(first, second)), length: j - start + inner.length)
     }
 
     /// "3 jours", "deux mois", "30j", "une semaine", "un an".

@@ -8,8 +8,25 @@ public struct DialogueContext: Hashable, Sendable {
     public var lastClient: ClientReference?
     public var lastInvoice: String?
     public var pending: PendingClarification?
+    /// The candidates of the last clarification, for "et pour l'autre ?".
+    public var lastChoices: [ClientDirectory.Entry] = []
 
     public init() {}
+
+    /// Remembers a request that was answered: the last question, client and invoice, for
+    /// "et Martin ?", "il", "cette facture". Conversation intents (help, thanks, undo) leave
+    /// the context as it was.
+    public mutating func record(_ intent: IntentID, _ entities: Entities) {
+        if let pending, let chosen = entities.client?.id, pending.candidates.contains(where: { $0.id == chosen }) {
+            lastChoices = pending.candidates
+        }
+        pending = nil
+        guard ![.help, .smalltalk, .quit, .undo, .unknown].contains(intent) else { return }
+        lastIntent = intent
+        lastEntities = entities
+        if let client = entities.client { lastClient = client }
+        if let invoice = entities.invoice { lastInvoice = invoice }
+    }
 }
 
 /// A request that could not run because the client was ambiguous, waiting for the choice.

@@ -66,6 +66,11 @@ public struct Entities: Hashable, Sendable, Codable {
     public var kind: String?
     /// client.list / invoice.list filter: "overdue", "open", "paid", "disputed".
     public var status: String?
+    /// data.import / data.export: the file named, its format ("csv", "json"), and for an
+    /// export the report (an intent id such as "aging.report").
+    public var file: String?
+    public var format: String?
+    public var report: String?
 
     /// invoice.list: whether `period` is about due dates ("à échéance", "à payer") rather than
     /// issue dates. Said by the parser; not part of the JSON contract.
@@ -74,6 +79,7 @@ public struct Entities: Hashable, Sendable, Codable {
     private enum CodingKeys: String, CodingKey {
         case client, invoice, amount, date, period, installments, frequency, downPayment, maxInstallment, minDaysLate
         case minAmount, channel, level, method, limit, dueDate, termsDays, endOfMonth, note, name, email, phone, kind, status
+        case file, format, report
     }
 
     public init() {}
@@ -109,8 +115,21 @@ public struct Entities: Hashable, Sendable, Codable {
         take(\.phone)
         take(\.kind)
         take(\.status)
+        take(\.file)
+        take(\.format)
+        take(\.report)
         take(\.periodIsDue)
         return merged
+    }
+
+    /// The keys of the entities that are set (as in the JSON contract).
+    public var setKeys: Set<String> {
+        Set(
+            Mirror(reflecting: self).children.compactMap { child in
+                guard let label = child.label, label != "periodIsDue" else { return nil }
+                let mirror = Mirror(reflecting: child.value)
+                return mirror.displayStyle == .optional && mirror.children.isEmpty ? nil : label
+            })
     }
 
     /// Whether no entity is set.

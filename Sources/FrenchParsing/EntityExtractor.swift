@@ -36,10 +36,18 @@ public enum EntityExtractor {
         let w = token.text
         let startsWithDigit = w.first?.isASCIINumber == true
         // Most words start nothing: skip them at once (the parser reads thousands of sentences a second).
-        guard startsWithDigit || w.first == "+" || w.contains("@") || DateRecognizer.triggers.contains(w) || w.hasPrefix("mi-")
-            || NumberWords.isNumberWord(w) || NumberWords.ordinals[w] != nil || w.hasSuffix("ieme")
-            || w.contains(where: \.isASCIINumber) || w == "un" || w == "une"
+        guard
+            startsWithDigit || w.first == "+" || w.contains("@") || w.contains(".") || DateRecognizer.triggers.contains(w)
+                || w.hasPrefix("mi-")
+                || NumberWords.isNumberWord(w) || NumberWords.ordinals[w] != nil || w.hasSuffix("ieme")
+                || w.contains(where: \.isASCIINumber) || w == "un" || w == "une"
         else { return nil }
+        if let dot = w.lastIndex(of: "."), !w.contains("@"), w.first?.isLetter == true || w.first == "/" || w.first == "~" {
+            let ext = w[w.index(after: dot)...]
+            if ["csv", "txt", "json", "tsv", "xlsx", "xls", "fec", "ods", "eml", "pdf"].contains(ext) {
+                return Mention(.file(token.original), tokens: i..<(i + 1))
+            }
+        }
         if w.contains("@"), w.contains(".") {
             return Mention(.email(token.original.lowercased()), tokens: i..<(i + 1))
         }

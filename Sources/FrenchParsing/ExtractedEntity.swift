@@ -73,7 +73,7 @@ extension EntityExtractor {
                     return expression.resolvePeriod(today: today, orientation: orientation).map { make(.period, .range($0)) }
                 }
                 return expression.resolveDay(today: today, orientation: orientation).map { make(.date, .day($0)) }
-            case .invoice, .email, .phone: return nil
+            case .invoice, .email, .phone, .file: return nil
             }
         }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Receivables
 
 extension FrenchParser {
@@ -18,6 +19,29 @@ extension FrenchParser {
         let orientation: DateOrientation =
             intent.looksBack ? .past : (intent == .invoiceList && !lookingForward ? .past : .future)
 
+        // A note: the free text after "note :" (or, for a call, after ":" or the name and a comma).
+        var noteStart: Int? = nil
+        if [.interactionLog, .clientUpdate, .promiseRecord].contains(intent),
+            let colon = tokens.firstIndex(where: { $0.text == ":" }),
+            intent == .interactionLog || (colon > 0 && words[colon - 1] == "note")
+        {
+            noteStart = colon + 1
+        } else if intent == .interactionLog, let comma = tokens.firstIndex(where: { $0.text == "," }), comma > 0,
+            entities.client != nil || tokens[..<comma].contains(where: { $0.text == "note" })
+        {
+            noteStart = comma + 1
+        }
+        if let noteStart, noteStart < tokens.count {
+            var note = ""
+            for index in noteStart..<tokens.count {
+                if index > noteStart, tokens[index].start > tokens[index - 1].end { note += " " }
+                note += tokens[index].original
+            }
+            let trimmed = note.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+            if trimmed.contains(where: \.isLetter) { entities.note = note.trimmingCharacters(in: .whitespaces).trimmingSuffix(".") }
+        }
+        let mentions = mentions.filter { noteStart == nil || entities.note == nil || $0.tokens.lowerBound < noteStart! }
+
         // Invoices, emails, phones, methods, statuses: wherever they are.
         var amounts: [Mention] = []
         var numbers: [Mention] = []
@@ -28,6 +52,7 @@ extension FrenchParser {
             case .invoice(let number): entities.invoice = entities.invoice ?? number
             case .email(let email): entities.email = entities.email ?? email
             case .phone(let phone): entities.phone = entities.phone ?? phone
+            case .file(let name): entities.file = entities.file ?? name
             case .amount: amounts.append(mention)
             case .number, .decimal: numbers.append(mention)
             case .date(let expression):
@@ -51,6 +76,8 @@ extension FrenchParser {
             if entities.method == nil, let method = Lexicon.paymentMethods[word] { entities.method = PaymentMethod(rawValue: method) }
         }
         if words.contains("carte") || words.contains("cb") { entities.method = entities.method ?? .card }
+        let channel = Self.channel(words)
+        let level = Self.level(words)
 
         func resolveDay(_ mention: Mention, orientation: DateOrientation) -> Day? {
             guard case .date(let expression) = mention.value else { return nil }
@@ -77,7 +104,7 @@ extension FrenchParser {
         }
 
         switch intent {
-        case .overdueList, .riskList, .reminderDue, .agingReport:
+        case .overdueList, .riskList:
             for mention in amounts { entities.minAmount = entities.minAmount ?? money(mention) }
             for mention in durations { entities.minDaysLate = entities.minDaysLate ?? mention.value.durationDays }
             if entities.minDaysLate == nil, let since = dates.first, before(since, within: 2).contains("depuis"),
@@ -108,6 +135,9 @@ extension FrenchParser {
             }
             entities.limit = limit(numbers: numbers, words: words)
             if let mention = amounts.first { entities.minAmount = money(mention) }
+            for mention in durations where before(mention, within: 3).contains(where: { ["plus", "depuis", "moins"].contains($0) }) {
+                entities.minDaysLate = entities.minDaysLate ?? mention.value.durationDays
+            }
         case .clientAdd:
             entities.name = newClientName(tokens: tokens, words: words, mentions: mentions)
             if let terms = durations.first?.value.durationDays { entities.termsDays = terms }
@@ -143,16 +173,121 @@ extension FrenchParser {
                     !before(mention, within: 1).contains("le")
                 }).flatMap(money)
             if let mention = dates.first { entities.date = resolveDay(mention, orientation: .past) }
-        case .promiseRecord, .planPropose:
+        case .promiseRecord:
             entities.amount = amounts.first.flatMap(money)
             if let mention = dates.first { entities.date = resolveDay(mention, orientation: .future) }
-            if intent == .planPropose,
-                let count = numbers.first(where: {
-                    after($0, within: 1).contains(where: { ["fois", "mensualites", "echeances", "versements"].contains($0) })
-                })
-            {
+        case .planPropose, .planAccept:
+            // "en 4 fois", "4 mensualités", "sur 6 mois" (monthly), "tous les mois", "trimestriel".
+            let countWords: Set<String> = [
+                "fois", "mensualites", "echeances", "versements", "paiements", "traites", "trimestrialites", "prelevements",
+            ]
+            if let count = numbers.first(where: { after($0, within: 1).contains(where: countWords.contains) }) {
                 entities.installments = number(count)
             }
+            if let span = durations.first(where: { before($0, within: 1).contains("sur") }), case .duration(_, let months) = span.value,
+                months > 0
+            {
+                entities.installments = entities.installments ?? months
+                entities.frequency = "monthly"
+            }
+            if intent == .planAccept {
+                entities.frequency = nil
+                break
+            }
+            entities.frequency = Self.frequency(words) ?? entities.frequency
+            for mention in amounts {
+                guard let value = money(mention) else { continue }
+                let previous = before(mention, within: 3)
+                let next = after(mention, within: 3)
+                if previous.contains("acompte") || previous.contains("apport") || next.contains("acompte") || next.contains("apport")
+                    || Self.contains(["tout", "suite"], in: next) || next.first == "maintenant" || next.first == "comptant"
+                    || next.first == "d'abord" || next.first == "immediatement"
+                {
+                    entities.downPayment = value
+                } else if previous.contains("max") || previous.contains("maximum") || previous.contains("plafond")
+                    || Self.contains(["pas", "plus", "de"], in: previous) || Self.contains(["au", "plus"], in: previous)
+                    || next.first == "max" || next.first == "maximum"
+                {
+                    entities.maxInstallment = value
+                    if Self.frequency(words) == nil, next.contains("semaine") { entities.frequency = "weekly" }
+                } else if entities.amount == nil {
+                    entities.amount = value
+                }
+            }
+            if let mention = dates.first { entities.date = resolveDay(mention, orientation: .future) }
+        case .penaltyCompute where dates.first.map({ !$0.value.isPeriodExpression }) ?? false:
+            // "intérêts dus au 31 décembre": the day the interest runs to.
+            entities.date = dates.first.flatMap { resolveDay($0, orientation: .future) }
+            if let mention = amounts.first { entities.amount = money(mention) }
+        case .forecastCash, .kpiDSO, .planShow, .riskConcentration, .riskScore, .penaltyCompute, .escalationAdvise:
+            let direction: DateOrientation = intent == .forecastCash ? .future : .past
+            if let mention = dates.first {
+                if case .date(let expression) = mention.value, before(mention, within: 1).contains("depuis"),
+                    let start = expression.resolvePeriod(today: today, orientation: .past)?.from
+                {
+                    entities.period = DayRange(from: start, to: today)  // "depuis janvier"
+                } else {
+                    entities.period = resolvePeriod(mention, orientation: direction)
+                }
+            } else if let span = durations.first(where: {
+                before($0, within: 2).contains(where: { ["sur", "prochains", "prochaines", "dans"].contains($0) })
+            }),
+                case .duration(let days, let months) = span.value
+            {
+                let end = months > 0 ? today.adding(months: months).adding(days: days - 1) : today.adding(days: days - 1)
+                entities.period =
+                    intent == .forecastCash
+                    ? DayRange(from: today, to: end) : DayRange(from: today.adding(days: today.days(until: end) * -1), to: today)
+            }
+            entities.limit = limit(numbers: numbers, words: words)
+            if intent == .escalationAdvise, level == "formalNotice" { entities.level = level }
+            if intent == .penaltyCompute, let mention = amounts.first { entities.amount = money(mention) }
+        case .reminderDraft, .reminderSent:
+            entities.channel = channel
+            entities.level = level
+            if let mention = dates.first { entities.date = resolveDay(mention, orientation: intent == .reminderSent ? .past : .future) }
+        case .interactionLog:
+            entities.channel = channel == "phone" || Self.isCall(words) ? "phone" : channel
+            if let mention = dates.first { entities.date = resolveDay(mention, orientation: .past) }
+        case .clientUpdate:
+            if entities.email == nil && entities.phone == nil { entities.channel = channel }
+            if let terms = durations.first?.value.durationDays { entities.termsDays = terms }
+        case .disputeOpen, .disputeClose:
+            if let mention = amounts.first { entities.amount = money(mention) }
+        case .dataImport, .dataExport:
+            entities.format =
+                words.enumerated().first(where: {
+                    Lexicon.fileFormats.contains($0.element) && !($0.offset < tokens.count && tokens[$0.offset].text.contains("."))
+                })?.element
+            if intent == .dataExport {
+                // The report is what the rest of the sentence asks for: "exporte la balance âgée" → aging.report.
+                let rest = Self.scoringWords(tokens: tokens, words: words, mentions: mentions, clientSpan: [])
+                    .filter {
+                        !["exporte", "exporter", "export", "exprote", "sauvegarde", "extrais", "enregistre", "csv", "json"].contains($0)
+                    }
+                let reportable: Set<IntentID> = [
+                    .overdueList, .invoiceList, .clientList, .agingReport, .kpiDSO, .forecastCash, .riskList, .riskConcentration,
+                    .reminderDue, .planShow, .penaltyCompute,
+                ]
+                if let report = Self.score(rest).filter({ reportable.contains($0.key) && $0.value > 0 }).max(by: {
+                    $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue > $1.key.rawValue)
+                })?.key {
+                    entities.report = report.rawValue
+                    var filters = Entities()
+                    fill(&filters, intent: report, tokens: tokens, words: words, mentions: mentions, today: today, result: &result)
+                    filters.client = nil
+                    entities = entities.overridden(by: filters)
+                }
+            }
+        case .reminderDue:
+            entities.channel = channel
+            entities.level = level
+            for mention in durations { entities.minDaysLate = entities.minDaysLate ?? mention.value.durationDays }
+            // "relances du jour": today is the default, not a filter.
+            if let mention = dates.first, mention.value != .date(.today) { entities.period = resolvePeriod(mention, orientation: .future) }
+        case .agingReport:
+            if let mention = dates.first { entities.date = resolveDay(mention, orientation: .past) }
+            if let mention = amounts.first { entities.minAmount = money(mention) }
         default:
             if let mention = amounts.first { entities.amount = money(mention) }
             if let mention = dates.first {
@@ -163,20 +298,76 @@ extension FrenchParser {
                 }
             }
         }
-        if !([.invoiceAdd, .paymentRecord, .invoiceList, .clientShow, .disputeOpen, .disputeClose, .penaltyCompute].contains(intent)) {
+        if ![
+            .invoiceAdd, .paymentRecord, .invoiceList, .clientShow, .disputeOpen, .disputeClose, .penaltyCompute, .reminderDraft,
+            .reminderSent, .escalationAdvise, .planPropose, .promiseRecord,
+        ].contains(intent) {
             entities.invoice = nil
         }
         if ![.clientAdd, .clientUpdate].contains(intent) {
             entities.email = nil
             entities.phone = nil
         }
-        if ![.paymentRecord].contains(intent) { entities.method = nil }
+        if ![.paymentRecord, .promiseRecord].contains(intent) { entities.method = nil }
+        if ![.dataImport, .dataExport].contains(intent) {
+            entities.file = nil
+            entities.format = nil
+        }
         // Conversation intents take no entity ("à demain" when leaving is not a date).
         if [.help, .smalltalk, .quit, .undo, .unknown].contains(intent) { entities = Entities() }
         if ![.clientAdd, .invoiceAdd, .clientUpdate].contains(intent) {
             entities.termsDays = nil
             entities.endOfMonth = nil
         }
+    }
+
+    /// "par mail", "en recommandé", "par téléphone", "SMS".
+    static func channel(_ words: [String]) -> String? {
+        for word in words { if let channel = Lexicon.channels[word], channel == "registeredLetter" { return channel } }
+        for word in words { if let channel = Lexicon.channels[word] { return channel } }
+        return nil
+    }
+
+    /// A call: "appelé", "au téléphone", "répondeur", "ça sonne".
+    static func isCall(_ words: [String]) -> Bool {
+        words.contains { ["appele", "appel", "telephone", "tel", "repondeur", "sonne", "portable", "telephonique", "joint"].contains($0) }
+    }
+
+    /// "première relance", "relance ferme", "troisième relance", "mise en demeure".
+    static func level(_ words: [String]) -> String? {
+        if contains(["mise", "demeure"], in: words) || contains(["mises", "demeure"], in: words) { return "formalNotice" }
+        guard words.contains(where: { $0.hasPrefix("relance") }) else { return nil }
+        for word in words {
+            switch word {
+            case "premiere", "1ere", "1re": return "reminder1"
+            case "deuxieme", "seconde", "2e", "2eme", "ferme": return "reminder2"
+            case "troisieme", "3e", "3eme", "derniere": return "reminder3"
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    /// "tous les mois", "toutes les deux semaines", "chaque semaine", "trimestriel".
+    static func frequency(_ words: [String]) -> String? {
+        if contains(["deux", "semaines"], in: words) || contains(["2", "semaines"], in: words) || contains(["quinze", "jours"], in: words) {
+            return "biweekly"
+        }
+        if contains(["trois", "mois"], in: words) || contains(["chaque", "trimestre"], in: words)
+            || contains(["par", "trimestre"], in: words)
+        {
+            return "quarterly"
+        }
+        if contains(["chaque", "semaine"], in: words) || contains(["toutes", "semaines"], in: words)
+            || contains(["par", "semaine"], in: words)
+        {
+            return "weekly"
+        }
+        if contains(["tous", "mois"], in: words) || contains(["chaque", "mois"], in: words) || contains(["par", "mois"], in: words) {
+            return "monthly"
+        }
+        for word in words { if let frequency = Lexicon.frequencies[word] { return frequency } }
+        return nil
     }
 
     /// "les 5 plus gros", "top 10", "les dix premiers".
@@ -262,4 +453,9 @@ extension Mention.Value {
         if case .date(let expression) = self { return expression.isPeriod }
         return false
     }
+}
+
+extension String {
+    /// The string without one trailing `suffix`, if it ends with it.
+    func trimmingSuffix(_ suffix: String) -> String { hasSuffix(suffix) ? String(dropLast(suffix.count)) : self }
 }

@@ -31,6 +31,9 @@ public struct FrenchParser: Sendable {
         words.formUnion(Lexicon.months.keys)
         words.formUnion(Lexicon.weekdays.keys)
         words.formUnion(NumberWords.units.keys)
+        words.formUnion(Lexicon.commonWords)
+        words.formUnion(Lexicon.channels.keys)
+        words.formUnion(Lexicon.frequencies.keys)
         words.formUnion([
             "prochain", "prochaine", "dernier", "derniere", "fin", "debut", "mois", "jours", "semaine", "depuis", "top", "premiers", "gros",
             "grosses", "fois",
@@ -55,6 +58,14 @@ public struct FrenchParser: Sendable {
             result.answeredClarification = true
             return result
         }
+        // "et pour l'autre ?" after a choice between two clients: the one not chosen.
+        if context.lastChoices.count == 2, let last = context.lastIntent, tokens.contains(where: { $0.text == "autre" }), tokens.count <= 6,
+            let other = context.lastChoices.first(where: { $0.id != context.lastClient?.id })
+        {
+            var entities = context.lastEntities
+            entities.client = ClientReference(id: other.id, name: other.name)
+            return ParseResult(intent: last, confidence: 0.9, entities: entities)
+        }
         let mentions = EntityExtractor.extract(tokens)
         var covered = Set<Int>()
         for mention in mentions { covered.formUnion(mention.tokens) }
@@ -73,8 +84,29 @@ public struct FrenchParser: Sendable {
         var entities = Entities()
         var result = ParseResult(intent: .unknown, confidence: confidence)
 
-        // "et Martin ?", "pareil pour Dupont": the last question, for another client.
-        let isFollowUp = Self.isFollowUp(scoringWords) && context.lastIntent != nil && best < 3 && clientMatch != .none
+        // "oui", "ok", "valide" right after a proposed plan: it is accepted.
+        if context.lastIntent == .planPropose, Self.isAffirmative(scoringWords) {
+            var accepted = Entities()
+            accepted.client = context.lastEntities.client ?? context.lastClient
+            var result = ParseResult(intent: .planAccept, confidence: 0.9, entities: accepted)
+            result.answeredClarification = false
+            return result
+        }
+        // "et Martin ?", "pareil pour Dupont", "et sur 6 mois ?", "par SMS plutôt": the last
+        // question again, with what the new sentence changes.
+        let says =
+            clientMatch != .none || !mentions.isEmpty || Self.channel(words) != nil || Self.level(words) != nil
+            || Self.frequency(words) != nil
+        // A bare fragment is a follow-up only when every word of it is a filler or a value
+        // ("en recommandé", "pas plus de 400 € par mois"), never "quel temps fera-t-il demain".
+        let leftover = scoringWords.filter {
+            !$0.hasPrefix("<") && $0 != "?" && !Lexicon.stopwords.contains($0) && !Self.followUpFillers.contains($0)
+                && Lexicon.channels[$0] == nil && Lexicon.frequencies[$0] == nil
+        }
+        let explicitFollowUp = Self.isFollowUp(scoringWords) && best < 3
+        let isFollowUp =
+            context.lastIntent != nil && says
+            && (explicitFollowUp || (best < 3 && leftover.isEmpty && scoringWords.count <= 8))
         if isFollowUp, let last = context.lastIntent {
             intent = last
             confidence = 0.9
@@ -97,22 +129,65 @@ public struct FrenchParser: Sendable {
         case .unique(let entry):
             entities.client = ClientReference(id: entry.id, name: entry.name)
         case .ambiguous(let query, let candidates):
-            if intent.needsClient || [.invoiceList, .overdueList].contains(intent) || isFollowUp {
+            if intent.takesClient || isFollowUp {
                 result.ambiguity = PendingClarification(intent: intent, entities: entities, query: query, candidates: candidates)
             }
         case .none:
-            if intent.needsClient || intent == .invoiceList {
+            if intent.takesClient {
                 if Self.refersToLastClient(words), let last = context.lastClient {
                     entities.client = last
                 } else if intent.needsClient, let query = unknownName(tokens: tokens, words: words, covered: covered) {
                     result.unknownClient = query
+                } else if intent.needsClient, !intent.isListing, let last = context.lastClient {
+                    // "rédige la mise en demeure alors": an action with no one named is about the last client.
+                    entities.client = last
                 }
             }
         }
         if intent == .clientAdd { entities.client = nil }
 
         fill(&entities, intent: intent, tokens: tokens, words: words, mentions: mentions, today: today, result: &result)
-        if isFollowUp { entities = context.lastEntities.overridden(by: entities) }
+        // A bare fragment ("le premier") continues the last question only with values that
+        // question takes; otherwise it is not understood.
+        if isFollowUp, !explicitFollowUp, result.ambiguity == nil, !entities.setKeys.isSubset(of: intent.entityKeys) || entities.isEmpty {
+            var unknown = ParseResult(intent: .unknown, confidence: 0)
+            unknown.suggestions = ranked.filter { $0.value > 0 && $0.key != .unknown }.prefix(3).map(\.key)
+            return unknown
+        }
+        if isFollowUp {
+            // "et de plus de 90 ?" after "plus de 60 jours": a bare number replaces the number of the last question.
+            let bare = mentions.compactMap { mention -> Int? in if case .number(let n) = mention.value { return n } else { return nil } }
+            if bare.count == 1, mentions.count == 1 {
+                let last = context.lastEntities
+                var changed = Entities()
+                if last.minDaysLate != nil {
+                    changed.minDaysLate = bare[0]
+                } else if last.limit != nil {
+                    changed.limit = bare[0]
+                } else if last.installments != nil {
+                    changed.installments = bare[0]
+                }
+                if !changed.isEmpty {
+                    entities.minAmount = nil
+                    entities.limit = nil
+                    entities = entities.overridden(by: changed)
+                }
+            }
+            entities = context.lastEntities.overridden(by: entities)
+        }
+        // "finalement le litige est clos": about the invoice just discussed.
+        if [.disputeOpen, .disputeClose, .penaltyCompute].contains(intent), entities.invoice == nil, entities.client == nil {
+            entities.invoice = context.lastInvoice
+        }
+        // "c'est envoyé" after a draft: the reminder just written went out.
+        if intent == .reminderSent, context.lastIntent == .reminderDraft {
+            var sent = Entities()
+            sent.client = context.lastEntities.client
+            sent.channel = context.lastEntities.channel
+            sent.level = context.lastEntities.level
+            sent.invoice = context.lastEntities.invoice
+            entities = sent.overridden(by: entities)
+        }
         if result.ambiguity != nil { result.ambiguity!.entities = entities }
         result.entities = entities
         return result
@@ -208,6 +283,7 @@ public struct FrenchParser: Sendable {
         case .email: return "<email>"
         case .phone: return "<phone>"
         case .ordinal: return "<ordinal>"
+        case .file: return "<file>"
         }
     }
 
@@ -308,6 +384,48 @@ public struct FrenchParser: Sendable {
         if creates && (hasEmail || hasPhone || hasTerms) && !hasAmount && !hasInvoice {
             scores[.clientAdd, default: 0] += 4
         }
+        // "l'email de Dupont est …", "nouveau numéro pour Girard : 06…": contact details of a known client.
+        if hasClient && (hasEmail || hasPhone) && !(creates && scores[.clientAdd, default: 0] >= 5) {
+            scores[.clientUpdate, default: 0] += 4
+        }
+        // A risk question about one client is its score; about all, the list.
+        if hasClient, let list = scores[.riskList] {
+            scores[.riskScore, default: 0] += 2
+            scores[.riskList] = list - 2
+        }
+        // A file named: imported from, or exported to ("… dans relances.csv").
+        let hasFile = mentions.contains { if case .file = $0.value { return true } else { return false } }
+        if hasFile {
+            if words.contains(where: { ["dans", "vers", "sous"].contains($0) }) && scores[.dataImport] == nil {
+                scores[.dataExport, default: 0] += 8
+            } else if scores[.dataExport] == nil {
+                scores[.dataImport, default: 0] += 3
+            }
+        }
+        // "passe Durand SAS à 60 jours fin de mois": new terms for a known client.
+        if hasClient && hasTerms && !hasAmount && !hasInvoice && !creates {
+            scores[.clientUpdate, default: 0] += 3
+        }
+        // "en 4 échéances", "en 6 fois": a number of installments is a payment plan.
+        let countWords: Set<String> = ["fois", "mensualites", "echeances", "versements", "trimestrialites"]
+        if words.indices.contains(where: {
+            words[$0] == "<number>" && $0 + 1 < words.count && countWords.contains(words[$0 + 1])
+                && ($0 > 0 && words[$0 - 1] == "en" || words[$0 + 1] != "fois")
+        }) {
+            scores[.planPropose, default: 0] += 3
+        }
+        // "Durand accepte l'étalement en 6 fois": accepting is the verb, the plan its object.
+        if let accept = scores[.planAccept], accept >= 6, let propose = scores[.planPropose], propose >= accept {
+            scores[.planPropose] = accept - 1
+        }
+        // "le litige sur la F-12 est réglé": a dispute and a word of resolution close it.
+        if scores[.disputeOpen] != nil || words.contains(where: { ["litige", "contestation", "differend", "reclamation"].contains($0) }),
+            words.contains(where: {
+                ["regle", "reglee", "resolu", "resolue", "clos", "close", "termine", "terminee", "leve", "levee", "fini"].contains($0)
+            })
+        {
+            scores[.disputeClose, default: 0] += 5
+        }
         // "facture F-12 de 500 € pour Dupont": a new invoice even without "nouvelle".
         if hasAmount && hasInvoice && hasClient && scores[.paymentRecord, default: 0] < 3 && scores[.invoiceAdd] == nil {
             scores[.invoiceAdd] = 2.5
@@ -322,8 +440,30 @@ public struct FrenchParser: Sendable {
             || joined.hasPrefix("meme question pour") || joined.hasPrefix("pour <client>") && words.count <= 3
     }
 
+    /// Words a follow-up fragment may hold besides its values ("par SMS plutôt").
+    static let followUpFillers: Set<String> = [
+        "plutot", "seulement", "aussi", "alors", "finalement", "enfin", "mois", "semaine", "semaines", "jours", "max", "maximum",
+        "uniquement", "juste", "sinon", "pourquoi", "combien", "acompte", "d'acompte",
+    ]
+
+    /// A short yes: "oui", "ok", "valide", "d'accord", "c'est bon".
+    static func isAffirmative(_ words: [String]) -> Bool {
+        let content = words.filter {
+            !["?", "!", "c'", "est", "je", "on", "le", "la", "l'", "alors", "bon", "ca", "marche", "merci", "parfait"].contains($0)
+                || $0 == "bon"
+        }
+        guard !content.isEmpty, content.count <= 4 else { return false }
+        let yes: Set<String> = [
+            "oui", "ok", "okay", "valide", "d'", "accord", "bon", "go", "vas-y", "parfait", "accepte", "confirme", "yes", "ouais", "dac",
+            "entendu",
+        ]
+        return content.allSatisfy(yes.contains) || content == ["elle", "accepte"] || content == ["il", "accepte"]
+    }
+
     static func refersToLastClient(_ words: [String]) -> Bool {
-        let pronouns: Set<String> = ["il", "elle", "lui", "sa", "son", "ses", "celui-ci", "celle-ci", "celui-la", "celle-la", "leur"]
+        let pronouns: Set<String> = [
+            "il", "elle", "lui", "sa", "son", "ses", "celui-ci", "celle-ci", "celui-la", "celle-la", "leur", "ils", "elles", "eux", "leurs",
+        ]
         if words.contains(where: pronouns.contains) { return true }
         return contains(["ce", "client"], in: words) || contains(["cette", "cliente"], in: words) || contains(["ce", "dernier"], in: words)
             || contains(["le", "client"], in: words) || contains(["meme", "client"], in: words)

@@ -44,7 +44,7 @@ struct IntentCues {
         IntentCues(
             .clientShow,
             [
-                ("fiche", 4), ("ou en est", 4), ("ou en sommes nous", 3), ("historique", 3), ("infos", 3), ("info", 3),
+                ("fiche", 4), ("ou en est", 4), ("ou en sommes nous", 3), ("historique", 5), ("infos", 3), ("info", 3),
                 ("informations", 3), ("dossier", 3), ("coordonnees", 4), ("contact", 3), ("details", 2), ("detail", 2),
                 ("conditions paiement", 3), ("conditions de paiement", 3), ("delai paiement", 2), ("telephone", 2), ("mail", 1),
                 ("email", 1), ("montre", 1), ("affiche", 1), ("voir", 1), ("qui est", 1), ("profil", 3), ("resume", 2),
@@ -57,7 +57,7 @@ struct IntentCues {
                 ("liste clients", 4), ("liste des clients", 4), ("mes clients", 3), ("tous clients", 3), ("clients", 1.5),
                 ("repertoire", 3), ("annuaire", 3), ("combien clients", 3), ("combien de clients", 3), ("portefeuille", 3),
                 ("fichier clients", 3), ("base clients", 3), ("lister clients", 4), ("particuliers", 1), ("clientele", 3),
-                ("clients factures", 3), ("clients litige", 3), ("clients qui", 1), ("clients pros", 3), ("clients ayant", 2),
+                ("clients factures", 3), ("clients litige", 3), ("clients qui", 2.5), ("clients pros", 3), ("clients ayant", 4),
                 ("retard", -3), ("impaye", -3), ("impayes", -3), ("contestent", 2),
             ]),
         IntentCues(
@@ -99,7 +99,7 @@ struct IntentCues {
         IntentCues(
             .undo,
             [
-                ("annule", 5), ("annuler", 5), ("annulez", 5), ("defais", 5), ("defaire", 5), ("retour arriere", 5),
+                ("annule", 7), ("annuler", 7), ("annulez", 7), ("defais", 5), ("defaire", 5), ("retour arriere", 5),
                 ("annulation", 4), ("undo", 5), ("efface", 3), ("effacer", 3), ("supprime derniere", 4), ("revenir arriere", 5),
                 ("je me suis trompe", 4), ("erreur", 1), ("oups", 2), ("retire", 2),
             ], whole: ["ctrl+z", "ctrl-z", "z"]),
@@ -109,7 +109,7 @@ struct IntentCues {
                 ("aide", 5), ("aider", 3), ("sais faire", 5), ("sais tu faire", 5), ("sers quoi", 5), ("sert quoi", 5),
                 ("help", 5), ("fonctionnalites", 4), ("comment marche", 4), ("comment ca marche", 4), ("commandes", 1),
                 ("quelles commandes", 4), ("quelles questions", 4), ("questions", 2), ("comment on", 3), ("comment je", 3),
-                ("comment faire", 4), ("comment fait on", 4), ("comment enregistrer", 4),
+                ("comment faire", 6), ("comment je fais", 6), ("comment fait on", 4), ("comment enregistrer", 4),
                 ("peux faire", 4), ("capable", 3), ("exemples", 3), ("mode emploi", 4), ("que faire", 1), ("quoi faire", 2),
                 ("comment utiliser", 4), ("comment t'utiliser", 4), ("utiliser", 2), ("perdu", 2), ("fonctionne", 3),
                 ("possibilites", 3), ("tuto", 4), ("peut faire", 4), ("peux tu", 1),
@@ -121,7 +121,8 @@ struct IntentCues {
                 ("super", 1), ("parfait", 1), ("genial", 1.5), ("cool", 1.5), ("bravo", 2), ("bonne journee", 3), ("hey", 2),
                 ("yo", 2), ("thanks", 2), ("top", 0.5), ("bien joue", 2), ("comment vas", 3), ("nickel", 1.5), ("ok", 1),
                 ("d'accord", 1), ("excellent", 1.5), ("sympa", 1.5), ("qui es tu", 3), ("tu es qui", 3), ("t'es qui", 3),
-                ("cimer", 2), ("au top", 3), ("remercie", 3), ("je vous remercie", 4), ("trop fort", 3), ("bien vu", 2),
+                ("cimer", 2), ("bien aide", 6), ("m'as aide", 6), ("au top", 3), ("remercie", 3), ("je vous remercie", 4), ("trop fort", 3),
+                ("bien vu", 2),
             ]),
         IntentCues(
             .quit,
@@ -132,53 +133,149 @@ struct IntentCues {
             ], whole: ["fin", "stop", "q", "quit", "termine", "a plus", "a", "ferme"]),
         // Intents of later operations: recognised so that they are never mistaken for the ones above.
         IntentCues(
-            .agingReport, [("balance agee", 6), ("anciennete", 4), ("repartition retards", 4), ("vieillissement", 4), ("aging", 5)]),
-        IntentCues(.kpiDSO, [("dso", 6), ("delai moyen", 4), ("delai de paiement moyen", 4), ("jours de ventes", 3)]),
+            .agingReport,
+            [
+                ("balance agee", 6), ("anciennete", 4), ("repartition retards", 4), ("repartition des retards", 4), ("vieillissement", 4),
+                ("aging", 5), ("tranches", 4), ("par tranche", 4), ("tableau des retards", 5), ("entre 31 et 60", 5), ("au-dela de 90", 3),
+                ("31-60", 5), ("61-90", 5), ("0-30", 5), ("creances par anciennete", 6),
+            ]),
+        IntentCues(
+            .kpiDSO,
+            [
+                ("dso", 6), ("delai moyen", 5), ("delai de paiement moyen", 5), ("jours de ventes", 3), ("retard moyen", 5),
+                ("en moyenne", 4), ("jours moyen", 5), ("delai d'encaissement", 4), ("delais de paiement", 3), ("paie en moyenne", 5),
+                ("nombre de jours moyen", 6), ("delai client", 3),
+            ]),
         IntentCues(
             .forecastCash,
             [
-                ("prevision", 4), ("previsions", 4), ("vais je encaisser", 5), ("va rentrer", 4), ("tresorerie", 3),
-                ("encaissements prevus", 5),
+                ("prevision", 5), ("previsions", 5), ("vais je encaisser", 6), ("va rentrer", 5), ("tresorerie", 3),
+                ("encaissements prevus", 6), ("vais toucher", 6), ("vais encaisser", 6), ("j' encaisse", 4), ("cash attendu", 6),
+                ("attendus", 3), ("encaissements attendus", 6), ("doit rentrer", 6), ("devrait me verser", 5), ("devraient rentrer", 6),
+                ("rentrees prevues", 6), ("rentrer", 2), ("toucher", 3), ("a venir", 2), ("prevoir", 3),
             ]),
-        IntentCues(.riskList, [("a risque", 4), ("risque", 2), ("mauvais payeurs", 5), ("risques", 3)]),
-        IntentCues(.riskScore, [("note de", 3), ("score", 4), ("fiable", 4), ("solvable", 4), ("notation", 4)]),
-        IntentCues(.riskConcentration, [("dependance", 5), ("concentration", 5), ("plus gros encours", 4)]),
+        IntentCues(
+            .riskList,
+            [
+                ("a risque", 5), ("risque", 2), ("mauvais payeurs", 6), ("risques", 3), ("douteux", 5), ("inquietent", 5),
+                ("risque eleve", 5), ("moins fiables", 6), ("pires payeurs", 6), ("pires", 3), ("a surveiller", 5), ("scoring", 5),
+                ("classement", 3), ("plus risques", 5), ("risque d'impaye", 5),
+            ]),
+        IntentCues(
+            .riskScore,
+            [
+                ("note de", 3), ("score", 5), ("fiable", 5), ("solvable", 5), ("notation", 5), ("risquee", 4), ("risque client", 4),
+                ("paie bien", 5), ("fiabilite", 6), ("bon payeur", 5), ("mauvais payeur", 5), ("confiance", 3), ("note", 2), ("sa note", 6),
+            ]),
+        IntentCues(
+            .riskConcentration,
+            [
+                ("dependance", 6), ("concentration", 6), ("plus gros encours", 5), ("pareto", 6), ("poids", 4), ("part de", 2),
+                ("chiffre d'affaires", 2), ("premiers clients", 3), ("repartition de l'encours", 5), ("plus gros clients", 5),
+                ("gros clients", 4), ("depend", 4), ("representent", 3),
+            ]),
         IntentCues(.penaltyCompute, [("penalites", 5), ("penalite", 5), ("interets", 4), ("indemnite", 4), ("interets de retard", 5)]),
         IntentCues(
             .escalationAdvise,
             [
-                ("que faire", 3), ("contentieux", 5), ("injonction", 5), ("recouvrement", 4), ("huissier", 4), ("tribunal", 4),
-                ("mediateur", 4),
+                ("que faire", 4), ("contentieux", 5), ("injonction", 5), ("recouvrement", 4), ("huissier", 4), ("tribunal", 4),
+                ("mediateur", 4), ("recours", 6), ("recouvrer", 5), ("prochaine etape", 6), ("conseilles", 5), ("conseillez", 5),
+                ("conseil", 4), ("je fais quoi", 5), ("faut il", 4), ("tout essaye", 4), ("ne repond plus", 3), ("quoi faire", 3),
+                ("strategie", 4), ("poursuivre", 4),
             ]),
         IntentCues(
             .clientUpdate,
             [
-                ("change", 2), ("modifie", 3), ("met a jour", 4), ("nouvel email", 4), ("nouvelle adresse", 4), ("prefere", 4),
-                ("email de", 2), ("mail de", 2), ("est maintenant", 2),
+                ("change", 2), ("modifie", 4), ("met a jour", 6), ("mets a jour", 6), ("mettre a jour", 6), ("maj", 5),
+                ("nouvel email", 5), ("nouvelle adresse", 5), ("prefere", 5), ("email de", 2), ("mail de", 2), ("est maintenant", 3),
+                ("veut etre", 4), ("desormais", 3), ("a change", 4), ("change de", 4), ("nouveau numero", 6), ("numero de", 2),
+                ("contacte par", 3), ("corrige", 4), ("remplace", 4), ("passe", 1), ("souhaite etre", 4),
             ]),
-        IntentCues(.disputeOpen, [("conteste", 5), ("contestee", 5), ("litige", 3), ("reclamation", 4), ("refuse de payer", 4)]),
         IntentCues(
-            .disputeClose, [("litige regle", 6), ("litige clos", 6), ("fin du litige", 6), ("litige resolu", 6), ("leve le litige", 6)]),
+            .disputeOpen,
+            [
+                ("conteste", 5), ("contestee", 5), ("litige", 3), ("reclamation", 4), ("refuse de payer", 5), ("desaccord", 5),
+                ("bloque les relances", 5), ("met en litige", 6), ("mets en litige", 6), ("ouvre un litige", 6), ("differend", 3),
+                ("pas d'accord", 3), ("suspend", 3),
+            ]),
+        IntentCues(
+            .disputeClose,
+            [
+                ("litige regle", 7), ("litige clos", 7), ("fin du litige", 7), ("litige resolu", 7), ("leve le litige", 7),
+                ("resolu", 4), ("clos", 4), ("clore", 4), ("cloture", 4), ("clot", 4), ("levee", 4), ("leve", 3), ("plus contestee", 7),
+                ("plus conteste", 7), ("reprendre les relances", 6), ("reprends les relances", 6), ("accepte notre avoir", 5),
+                ("regle avec", 3), ("terminee", 3),
+            ]),
         IntentCues(
             .promiseRecord,
-            [("promet", 5), ("promis", 5), ("s'engage", 5), ("engage", 3), ("va payer", 4), ("paiera", 5), ("reglera", 5), ("promesse", 5)]),
+            [
+                ("promet", 6), ("promis", 6), ("s'engage", 6), ("engage", 3), ("va payer", 5), ("paiera", 6), ("reglera", 6),
+                ("promesse", 6), ("va virer", 6), ("va regler", 6), ("versera", 6), ("jure", 5), ("assure", 3), ("virera", 6),
+                ("payera", 6), ("vont payer", 5), ("compte payer", 4), ("prevoit de payer", 5), ("annonce", 3),
+            ]),
         IntentCues(
             .interactionLog,
-            [("j'ai appele", 5), ("appele", 3), ("repondeur", 4), ("note pour", 4), ("rendez-vous", 3), ("eu au telephone", 5)]),
+            [
+                ("j'ai appele", 6), ("appele", 4), ("repondeur", 5), ("note pour", 5), ("rendez-vous", 3), ("eu au telephone", 6),
+                ("au telephone", 4), ("message laisse", 6), ("laisse un message", 6), ("entretien", 5), ("consigner", 5),
+                ("consigne", 5), ("appel", 3), ("sonne", 4), ("discussion avec", 5), ("visite", 5), ("rencontre", 5), ("reunion", 4),
+                ("eu", 1), ("parle avec", 5), ("echange avec", 5), ("note", 2), ("joint", 3), ("injoignable", 5),
+            ]),
         IntentCues(
-            .reminderDue, [("relancer", 4), ("relances du jour", 6), ("dois je relancer", 6), ("plan de relances", 6), ("a relancer", 5)]),
+            .reminderDue,
+            [
+                ("relancer", 4), ("relances du jour", 7), ("dois je relancer", 7), ("plan de relances", 7), ("a relancer", 6),
+                ("qui je relance", 7), ("qui relancer", 7), ("a qui", 2), ("qui doit recevoir", 6), ("dois je envoyer", 6),
+                ("relances a faire", 7), ("relances en attente", 7), ("relances prevues", 7), ("relances de la semaine", 7),
+                ("qui dois je", 3), ("relances", 2),
+            ]),
         IntentCues(
             .reminderDraft,
             [
-                ("redige", 5), ("rediger", 5), ("prepare", 3), ("mise en demeure", 5), ("lettre de relance", 5), ("relance", 2),
-                ("ecris", 4), ("brouillon", 4),
+                ("redige", 6), ("rediger", 6), ("redigez", 6), ("prepare", 3), ("mise en demeure", 4), ("lettre de relance", 6),
+                ("relance", 4), ("ecris", 5), ("ecrire", 4), ("brouillon", 5), ("fais moi une relance", 6), ("envoie", 2),
+                ("courrier de relance", 6), ("mail de relance", 4), ("texte", 3), ("modele", 3),
             ]),
-        IntentCues(.reminderSent, [("relance envoyee", 6), ("c'est envoye", 5), ("envoyee", 3), ("envoye", 2)]),
         IntentCues(
-            .planPropose, [("echeancier", 5), ("etale", 5), ("etaler", 5), ("en fois", 4), ("mensualites", 4), ("plan de paiement", 5)]),
-        IntentCues(.planAccept, [("accepte", 5), ("valide", 4), ("d'accord pour", 3)]),
-        IntentCues(.planShow, [("echeanciers en cours", 6), ("ou en est l'echeancier", 6)]),
-        IntentCues(.dataImport, [("importe", 5), ("importer", 5), ("import", 4), ("fec", 3)]),
-        IntentCues(.dataExport, [("exporte", 5), ("exporter", 5), ("export", 4), ("en csv", 3), ("en json", 3)]),
+            .reminderSent,
+            [
+                ("relance envoyee", 8), ("c'est envoye", 7), ("envoyee", 5), ("envoye", 5), ("partie", 5), ("parti", 5),
+                ("faite", 5), ("ai relance", 7), ("ai envoye", 7), ("envoi", 5), ("expedie", 6), ("expediee", 6), ("relance faite", 8),
+                ("deja relance", 6),
+            ]),
+        IntentCues(
+            .planPropose,
+            [
+                ("echeancier", 3), ("etale", 6), ("etaler", 6), ("etalement", 6), ("en fois", 4), ("mensualites", 3),
+                ("plan de paiement", 4), ("propose", 3), ("proposer", 3), ("fais un", 2), ("prepare", 2), ("chaque semaine", 2),
+                ("par mois", 2),
+            ]),
+        IntentCues(
+            .planAccept,
+            [
+                ("accepte", 8), ("acceptons", 8), ("acceptation", 8), ("valide", 6), ("on valide", 8), ("confirme", 3),
+                ("confirme l'echeancier", 7),
+                ("d'accord pour", 5), ("d'accord avec", 5), ("est d'accord", 5), ("signe", 5), ("a signe", 6), ("accord de", 5),
+                ("approuve", 6), ("ok pour", 4),
+            ]),
+        IntentCues(
+            .planShow,
+            [
+                ("echeanciers en cours", 7), ("ou en est l'echeancier", 8), ("echeancier", 3.2), ("echeanciers", 5), ("plans", 4),
+                ("montre le plan", 7), ("le plan de", 4), ("respecte", 5), ("tient", 4), ("reste sur le plan", 7), ("du plan", 4),
+                ("detail de l'echeancier", 7), ("suivi", 4), ("mensualites en retard", 6), ("tient ses mensualites", 7),
+                ("sur tous les plans", 7), ("plans de paiement", 5), ("son plan", 6), ("son echeancier", 6),
+            ]),
+        IntentCues(
+            .dataImport,
+            [
+                ("importe", 7), ("importer", 7), ("import", 6), ("fec", 3), ("charge", 4), ("charger", 4), ("integre", 4),
+            ]),
+        IntentCues(
+            .dataExport,
+            [
+                ("exporte", 8), ("exporter", 8), ("export", 7), ("en csv", 3), ("en json", 3), ("sauvegarde", 5), ("extrais", 5),
+                ("au format", 2),
+            ]),
     ]
 }

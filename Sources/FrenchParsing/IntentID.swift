@@ -46,10 +46,51 @@ public enum IntentID: String, CaseIterable, Hashable, Sendable, Codable {
         }
     }
 
+    /// The entity keys of `intents.md` each intent takes.
+    public var entityKeys: Set<String> {
+        switch self {
+        case .overdueList: return ["minDaysLate", "minAmount", "limit"]
+        case .clientBalance, .clientShow, .riskScore: return ["client"]
+        case .clientList: return ["status", "kind", "limit"]
+        case .invoiceList: return ["client", "status", "period", "limit", "minAmount", "minDaysLate"]
+        case .agingReport: return ["date", "client", "minAmount"]
+        case .kpiDSO, .forecastCash, .planShow: return ["client", "period"]
+        case .riskList: return ["limit", "minAmount"]
+        case .riskConcentration: return ["limit", "period", "client"]
+        case .penaltyCompute: return ["client", "invoice", "date", "amount"]
+        case .escalationAdvise: return ["client", "level"]
+        case .clientAdd: return ["name", "email", "phone", "termsDays", "endOfMonth", "kind"]
+        case .clientUpdate: return ["client", "email", "phone", "channel", "termsDays", "endOfMonth", "note"]
+        case .invoiceAdd: return ["client", "invoice", "amount", "date", "dueDate", "termsDays", "endOfMonth"]
+        case .paymentRecord: return ["client", "amount", "date", "invoice", "method"]
+        case .disputeOpen, .disputeClose: return ["client", "invoice", "amount"]
+        case .promiseRecord: return ["client", "amount", "date", "method", "note", "invoice"]
+        case .interactionLog: return ["client", "date", "channel", "note"]
+        case .reminderDue: return ["channel", "level", "minDaysLate", "period"]
+        case .reminderDraft, .reminderSent: return ["client", "channel", "level", "invoice", "date"]
+        case .planPropose: return ["client", "amount", "installments", "frequency", "downPayment", "maxInstallment", "date", "invoice"]
+        case .planAccept: return ["client", "installments"]
+        case .dataImport: return ["file", "format", "client"]
+        case .dataExport: return ["report", "file", "format", "client", "period", "minDaysLate", "minAmount", "status", "limit"]
+        case .help, .undo, .smalltalk, .quit, .unknown: return []
+        }
+    }
+
+    /// Intents that can be about one client (a name in the sentence is then theirs, an
+    /// ambiguous one a question).
+    public var takesClient: Bool {
+        ![.clientList, .help, .smalltalk, .quit, .undo, .unknown, .clientAdd].contains(self)
+    }
+
+    /// Intents that list many things: a client is a filter, never implied by the context.
+    public var isListing: Bool {
+        [.overdueList, .clientList, .invoiceList, .riskList, .reminderDue, .agingReport, .planShow].contains(self)
+    }
+
     /// Whether dates in the sentence are read backward (a payment received, an invoice issued).
     public var looksBack: Bool {
         switch self {
-        case .paymentRecord, .interactionLog, .reminderSent, .invoiceAdd: return true
+        case .paymentRecord, .interactionLog, .reminderSent, .invoiceAdd, .kpiDSO, .disputeOpen, .disputeClose: return true
         default: return false
         }
     }

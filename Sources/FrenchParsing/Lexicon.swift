@@ -26,7 +26,8 @@ public enum Lexicon {
         "vient", "viens", "venir", "fait", "faire", "fais", "etre", "avoir", "combien", "quand", "comment", "ou",
         "client", "clients", "cliente", "societe", "entreprise", "ste", "ets", "etablissements", "mr", "m", "mme", "mlle",
         "monsieur", "madame", "ya", "y'a", "a-t-il", "t-il", "total", "au", "tva", "comprise", "ttc", "ht", "euros", "euro",
-        "eur", "€", "k€", "balles", "chose", "quelque", "truc",
+        "eur", "€", "k€", "balles", "chose", "quelque", "truc", "plutot", "finalement", "seulement", "aussi", "enfin", "sinon",
+        "juste", "uniquement", "pourquoi", "ok", "oui", "non", "voila", "bref",
     ]
 
     /// Legal forms and filler words of company names: ignored unless they disambiguate.
@@ -60,7 +61,7 @@ public enum Lexicon {
         "combi1": "combien", "mm": "meme", "fact": "facture", "fct": "facture", "fac": "facture", "fcts": "factures",
         "rdv": "rendez-vous", "tel": "telephone", "tél": "telephone", "infos": "infos", "cc": "coucou", "thx": "merci",
         "dc": "donc", "auj": "aujourd'hui", "ajd": "aujourd'hui", "mtn": "maintenant", "c": "c'", "m": "m'", "g": "j'ai",
-        "paiment": "paiement", "rglt": "reglement", "regl": "reglement", "vir": "virement", "chq": "cheque",
+        "paiment": "paiement", "jai": "ai", "rglt": "reglement", "regl": "reglement", "vir": "virement", "chq": "cheque",
     ]
 
     /// Short forms of words found in company names: "véto" for "vétérinaire".
@@ -74,6 +75,41 @@ public enum Lexicon {
     public static let pastCues: Set<String> = [
         "paye", "payee", "payes", "regle", "reglee", "regles", "recu", "recue", "verse", "vire", "encaisse", "depuis", "emise",
         "emis", "datee", "date", "envoye", "envoyee", "appele", "relancee", "etait", "avait",
+    ]
+
+    /// How to reach a client ("par mail", "en recommandé", "par téléphone").
+    public static let channels: [String: String] = [
+        "mail": "email", "email": "email", "e-mail": "email", "mails": "email", "courriel": "email", "emails": "email",
+        "courrier": "letter", "lettre": "letter", "postal": "letter", "poste": "letter", "recommande": "registeredLetter",
+        "recommandee": "registeredLetter", "lrar": "registeredLetter", "ar": "registeredLetter", "telephone": "phone",
+        "tel": "phone", "telephonique": "phone", "appel": "phone", "appele": "phone", "appeler": "phone", "portable": "phone",
+        "repondeur": "phone", "sms": "sms", "texto": "sms", "textos": "sms",
+    ]
+
+    /// Payment plan spacing.
+    public static let frequencies: [String: String] = [
+        "mensuel": "monthly", "mensuelle": "monthly", "mensuelles": "monthly", "mensualites": "monthly", "mensualite": "monthly",
+        "hebdomadaire": "weekly", "hebdo": "weekly", "trimestriel": "quarterly", "trimestrielle": "quarterly",
+        "trimestrielles": "quarterly", "trimestrialites": "quarterly", "bimensuel": "biweekly", "bimensuelle": "biweekly",
+    ]
+
+    /// File formats for import and export.
+    public static let fileFormats: Set<String> = ["csv", "json"]
+
+    /// Very common French words: never "corrected" into a lexicon word ("chaque" is not "chèque").
+    public static let commonWords: Set<String> = [
+        "chaque", "toujours", "encore", "jamais", "rien", "avant", "apres", "pendant", "quand", "comme", "aussi", "beaucoup",
+        "autre", "autres", "meme", "faire", "dire", "voir", "donner", "prendre", "mettre", "savoir", "pouvoir", "vouloir",
+        "devoir", "aller", "venir", "envoyer", "recevoir", "jour", "heure", "matin", "soir", "nouveau", "nouvelle", "somme",
+        "lettre", "message", "appel", "plan", "compte", "banque", "fichier", "liste", "tableau", "rapport", "entre", "contre",
+        "sans", "vers", "merci", "reste", "restant", "premiers", "derniers", "moyen", "moyenne", "part", "poids", "chiffre",
+        "affaires", "gros", "grosse", "grosses", "plus", "moins", "combien", "depuis", "tout", "tous", "toutes", "bien",
+        "peut", "veut", "fait", "faite", "faites", "envoi", "envoie", "envoyee", "passe", "passee", "change", "changer",
+        "charge", "sauvegarde", "enregistre", "format", "export", "import", "relance", "relances", "relancer", "relancee",
+        "echeancier", "echeanciers", "etalement", "acompte", "apport", "promis", "promesse", "accord", "litige", "contestation",
+        "semaine", "semaines", "prochaine", "dernier", "derniere", "trimestre", "annee", "particulier", "client", "clients",
+        "salon", "visite", "entretien", "discussion", "comptable", "gerant", "conges", "vacances", "retour", "question",
+        "questions", "parle", "parler", "vide", "sonne", "signe", "confirme", "valide", "accepte", "refuse", "bloque",
     ]
 
     /// Words that turn "payé" into "pas payé".

@@ -14,6 +14,8 @@ public struct Mention: Hashable, Sendable {
         case invoice(String)
         case email(String)
         case phone(String)
+        /// A file name: "factures.csv", "FEC2026.txt".
+        case file(String)
         case ordinal(Int)
     }
 

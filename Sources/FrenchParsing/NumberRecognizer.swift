@@ -17,7 +17,7 @@ enum NumberRecognizer {
 
     static let multipliers: [String: Int64] = ["k": 1_000, "m": 1_000_000, "md": 1_000_000_000, "mds": 1_000_000_000]
     static let multiplierWords: [String: Int64] = [
-        "mille": 1_000, "million": 1_000_000, "millions": 1_000_000, "milliard": 1_000_000_000, "milliards": 1_000_000_000,
+        "mille": 1_000, "mil": 1_000, "million": 1_000_000, "millions": 1_000_000, "milliard": 1_000_000_000, "milliards": 1_000_000_000,
     ]
 
     static func match(_ tokens: [Token], at index: Int) -> Match? {

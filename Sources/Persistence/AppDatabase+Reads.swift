@@ -134,6 +134,10 @@ extension AppDatabase {
             conditions.append("i.issue_day <= ?")
             arguments += [to.iso]
         }
+        if let days = filter.minDaysLate {
+            conditions.append("i.outstanding_cents > 0 AND i.due_day <= ?")
+            arguments += [today.adding(days: -max(1, days)).iso]
+        }
         if let from = filter.dueFrom {
             conditions.append("i.due_day >= ?")
             arguments += [from.iso]

@@ -65,6 +65,8 @@ public struct InvoiceFilter: Hashable, Sendable {
     public var issuedTo: Day?
     public var dueFrom: Day?
     public var dueTo: Day?
+    /// Only invoices at least this many days past due.
+    public var minDaysLate: Int?
     public var limit: Int?
 
     public init(
