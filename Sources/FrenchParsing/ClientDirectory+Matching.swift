@@ -39,42 +39,51 @@ extension ClientDirectory {
                 found[candidate.token] = (candidate.quality, position, isKnownWord)
             }
         }
-        // 2. Score the clients those words name: rarer words weigh more (IDF).
+        // 2. Score the clients those words name: rarer words weigh more (IDF). Scores add up in
+        // flat arrays (a common word such as "garage" names thousands of clients).
         let total = Double(max(1, entries.count))
-        var scores: [Int32: Double] = [:]
-        var distinctive: Set<Int32> = []
+        var board = scoreboard.take(size: entries.count)
+        defer { scoreboard.give(back: board) }
         func isAllowed(_ entry: Int32) -> Bool { allowed.map { $0.contains(entries[Int(entry)].id) } ?? true }
-        for (token, hit) in found {
-            guard let posting = postings[token] else { continue }
+        // Rarest words first; once a rare word has named some clients, a common one ("garage",
+        // "lyon") only adds to those: a client named by common words alone cannot outscore them.
+        let ordered = found.compactMap { token, hit in postings[token].map { (token: token, hit: hit, posting: $0) } }
+            .sorted { $0.posting.count < $1.posting.count }
+        for (token, hit, posting) in ordered {
             let weight = (log(1 + total / Double(posting.count)) + 0.5) * hit.quality
-            for entry in posting where isAllowed(entry) {
-                scores[entry, default: 0] += weight
-                if !hit.known { distinctive.insert(entry) }
+            let common = posting.count * 20 > entries.count
+            if allowed == nil, common, !board.touched.isEmpty, board.touched.count * 4 < posting.count {
+                for entry in board.touched where entryTokens[Int(entry)].contains(where: { $0.text == token }) {
+                    board.add(weight, to: entry, distinctive: !hit.known)
+                }
+            } else if allowed == nil {
+                board.add(weight, toAll: posting, distinctive: !hit.known)
+            } else {
+                for entry in posting where isAllowed(entry) { board.add(weight, to: entry, distinctive: !hit.known) }
             }
         }
         for hit in codeHits where isAllowed(hit.entry) {
-            scores[hit.entry, default: 0] += 3
-            distinctive.insert(hit.entry)
+            board.add(3, to: hit.entry, distinctive: true)
         }
-        // "comment ça marche" does not name "Pharmacie du Marché": ordinary words alone never name a client.
-        if allowed == nil { scores = scores.filter { distinctive.contains($0.key) } }
         // A legal form typed adds a little ("Martin SARL"); among a few candidates it decides alone.
         for (legal, _) in legalPositions {
             for entry in postings[legal] ?? [] where isAllowed(entry) {
-                if scores[entry] != nil {
-                    scores[entry]! += 0.3
-                } else if allowed != nil {
-                    scores[entry] = 0.3
-                }
+                if board.touches(entry) || allowed != nil { board.add(0.3, to: entry, distinctive: false) }
             }
         }
-        guard let best = scores.values.max() else { return (.none, []) }
-        var tied = scores.filter { best - $0.value < 0.05 }.map(\.key).sorted()
+        // "comment ça marche" does not name "Pharmacie du Marché": ordinary words alone never name a client.
+        var best = -Double.infinity
+        for entry in board.touched where allowed != nil || board.isDistinctive(entry) { best = max(best, board.score(entry)) }
+        guard best > -Double.infinity else { return (.none, []) }
+        var tied = board.touched.filter { (allowed != nil || board.isDistinctive($0)) && best - board.score($0) < 0.05 }.sorted()
         // Choices are offered in name order ("le deuxième" must mean what the question listed).
         if tied.count <= 200 { tied.sort { (entries[Int($0)].name, $0) < (entries[Int($1)].name, $1) } }
         if tied.count > 1 {
             // A client whose every name word was typed beats one only partly named.
-            let complete = tied.filter { isFullyMatched($0, found: found, legal: legalPositions) }
+            // (Only clients with no more name words than were typed can be fully named: a cheap
+            // count check spares looking up thousands of tied names.)
+            let typed = found.count + legalPositions.count
+            let complete = tied.filter { entryTokens[Int($0)].count <= typed && isFullyMatched($0, found: found, legal: legalPositions) }
             if complete.count == 1 { tied = complete }
         }
         var span = Set<Int>()

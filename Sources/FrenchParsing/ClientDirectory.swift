@@ -26,6 +26,8 @@ public struct ClientDirectory: Sendable {
     let vocabulary: FuzzyIndex
     /// folded code → entry.
     let codes: [String: Int32]
+    /// Reusable score arrays for `match` (one per concurrent caller).
+    let scoreboard = Scoreboard.Pool()
 
     public init(_ entries: [Entry]) {
         self.entries = entries

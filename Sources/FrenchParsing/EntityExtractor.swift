@@ -37,18 +37,30 @@ public enum EntityExtractor {
         let startsWithDigit = w.first?.isASCIINumber == true
         // Most words start nothing: skip them at once (the parser reads thousands of sentences a second).
         guard
-            startsWithDigit || w.first == "+" || w.contains("@") || w.contains(".") || DateRecognizer.triggers.contains(w)
+            startsWithDigit || w.first == "+" || w.utf8.contains(UInt8(ascii: "@")) || w.utf8.contains(UInt8(ascii: "."))
+                || DateRecognizer.triggers.contains(w)
                 || w.hasPrefix("mi-")
                 || NumberWords.isNumberWord(w) || NumberWords.ordinals[w] != nil || w.hasSuffix("ieme")
                 || w.contains(where: \.isASCIINumber) || w == "un" || w == "une"
         else { return nil }
-        if let dot = w.lastIndex(of: "."), !w.contains("@"), w.first?.isLetter == true || w.first == "/" || w.first == "~" {
+        // An article starts a date only before a date word: "le 15", "la semaine", not "le client".
+        if ["le", "la", "l'", "les", "au", "du", "en", "ces", "des", "sur", "ce", "cet", "cette"].contains(w) {
+            let next = i + 1 < tokens.count ? tokens[i + 1].text : ""
+            guard
+                next.first?.isASCIINumber == true || DateRecognizer.triggers.contains(next) || NumberWords.isNumberWord(next)
+                    || NumberWords.ordinals[next] != nil || next.hasPrefix("mi-")
+                    || ["matin", "soir", "midi", "apres-midi", "jour", "mois-ci"].contains(next)
+            else { return nil }
+        }
+        if let dot = w.lastIndex(of: "."), !w.utf8.contains(UInt8(ascii: "@")),
+            w.first?.isLetter == true || w.first == "/" || w.first == "~"
+        {
             let ext = w[w.index(after: dot)...]
             if ["csv", "txt", "json", "tsv", "xlsx", "xls", "fec", "ods", "eml", "pdf"].contains(ext) {
                 return Mention(.file(token.original), tokens: i..<(i + 1))
             }
         }
-        if w.contains("@"), w.contains(".") {
+        if w.utf8.contains(UInt8(ascii: "@")), w.utf8.contains(UInt8(ascii: ".")) {
             return Mention(.email(token.original.lowercased()), tokens: i..<(i + 1))
         }
         if let phone = phone(tokens, at: i) { return phone }
@@ -137,7 +149,7 @@ public enum EntityExtractor {
         let w = tokens[i].text
         let letters = w.prefix(while: \.isLetter)
         let hasDigits = w.contains(where: \.isASCIINumber)
-        if hasDigits, !letters.isEmpty, letters.count <= 5, w.first!.isLetter, !w.contains("@"),
+        if hasDigits, !letters.isEmpty, letters.count <= 5, w.first!.isLetter, !w.utf8.contains(UInt8(ascii: "@")),
             DateRecognizer.numericDate(w) == nil, !["t1", "t2", "t3", "t4"].contains(w),
             letters.count > 1 || w.count > 2 || w.first == "f"
         {
@@ -156,7 +168,7 @@ public enum EntityExtractor {
             {
                 // Not an amount: "facture 1234 €" is an amount.
                 if i + 1 < tokens.count, currencyWords.contains(tokens[i + 1].text) { return nil }
-                if DateRecognizer.numericDate(w) != nil, w.contains("/") { return nil }
+                if DateRecognizer.numericDate(w) != nil, w.utf8.contains(UInt8(ascii: "/")) { return nil }
                 return Mention(.invoice(original.uppercased()), tokens: i..<(i + 1))
             }
         }

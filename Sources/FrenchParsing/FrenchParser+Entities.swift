@@ -257,7 +257,8 @@ extension FrenchParser {
         case .dataImport, .dataExport:
             entities.format =
                 words.enumerated().first(where: {
-                    Lexicon.fileFormats.contains($0.element) && !($0.offset < tokens.count && tokens[$0.offset].text.contains("."))
+                    Lexicon.fileFormats.contains($0.element)
+                        && !($0.offset < tokens.count && tokens[$0.offset].text.utf8.contains(UInt8(ascii: ".")))
                 })?.element
             if intent == .dataExport {
                 // The report is what the rest of the sentence asks for: "exporte la balance âgée" → aging.report.

@@ -234,13 +234,27 @@ public struct FrenchParser: Sendable {
 
     /// "n'a pas payé", "pa réglé", "jamais payé" → "impaye": the payment verb is gone and the
     /// negation read as unpaid, so that a question about unpaid invoices is not a payment.
-    static func negated(_ words: [String]) -> [String] {
+    static func negated(_ input: [String]) -> [String] {
         var result: [String] = []
         var pendingNegation = false
-        var words = words
-        // Politeness padding says nothing about the intent.
-        for filler in [["s'", "il", "vous", "plait"], ["s'", "il", "te", "plait"], ["stp"], ["svp"]] {
-            while let range = words.firstRange(of: filler) { words.removeSubrange(range) }
+        // Politeness padding says nothing about the intent: "stp", "svp", "s'il vous/te plaît".
+        var words: [String] = []
+        words.reserveCapacity(input.count)
+        var index = 0
+        while index < input.count {
+            let word = input[index]
+            if word == "stp" || word == "svp" {
+                index += 1
+                continue
+            }
+            if word == "s'", index + 3 < input.count, input[index + 1] == "il", input[index + 2] == "vous" || input[index + 2] == "te",
+                input[index + 3] == "plait"
+            {
+                index += 4
+                continue
+            }
+            words.append(word)
+            index += 1
         }
         // "paye pas", "regle pa": the negation after the verb.
         for index in words.indices.dropLast()

@@ -87,7 +87,15 @@ enum NumberRecognizer {
                 length = end - index
             }
         }
-        guard let money = Money(parsing: text) else { return nil }
+        // Plain digits ("30", "1200"), by far the most common: no general parsing needed.
+        let money: Money
+        if text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), text.utf8.count <= 15, let value = Int64(text) {
+            money = Money(cents: value * 100)
+        } else if let parsed = Money(parsing: text) {
+            money = parsed
+        } else {
+            return nil
+        }
         // A following multiplier word: "1,2 k€", "3 millions", "5 mille".
         if multiplier == 1, index + length < tokens.count {
             let next = tokens[index + length].text
@@ -103,7 +111,7 @@ enum NumberRecognizer {
         let (value, overflow) = money.cents.multipliedReportingOverflow(by: multiplier)
         guard !overflow else { return nil }
         return Match(
-            hundredths: value, length: length, hasFraction: text.contains(",") || text.contains("."),
+            hundredths: value, length: length, hasFraction: text.utf8.contains(UInt8(ascii: ",")) || text.utf8.contains(UInt8(ascii: ".")),
             scaled: multiplier != 1, inWords: false)
     }
 }

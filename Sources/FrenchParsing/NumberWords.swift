@@ -20,7 +20,7 @@ public enum NumberWords {
         if word == "et" { return false }
         if units[word] != nil || word == "cent" || word == "cents" || word == "mille" || word == "mil" { return true }
         if word == "million" || word == "millions" || word == "milliard" || word == "milliards" { return true }
-        return word.contains("-") && word.split(separator: "-").allSatisfy { isNumberWord(String($0)) || $0 == "et" }
+        return word.utf8.contains(UInt8(ascii: "-")) && word.split(separator: "-").allSatisfy { isNumberWord(String($0)) || $0 == "et" }
     }
 
     /// The value of a sequence of folded number words ("mille", "deux", "cents"), or `nil`.

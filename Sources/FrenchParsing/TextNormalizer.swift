@@ -53,88 +53,99 @@ public enum TextNormalizer {
     /// Characters that may sit inside a token between two letters or digits.
     static let joiners: Set<Character> = ["-", ".", ",", "/", "@", "_", "+", "'", "’", "‘", "`", "´", "ʼ"]
 
-    /// Splits an utterance into tokens.
+    /// Splits an utterance into tokens. Works on Unicode scalars (cheaper than grapheme
+    /// clusters) with their UTF-16 offsets, so that editors get exact positions.
     public static func tokenize(_ utterance: String) -> [Token] {
-        let characters = Array(utterance)
-        // UTF-16 offset of each character, for editors.
+        var scalars: [Unicode.Scalar] = []
         var offsets: [Int] = []
-        offsets.reserveCapacity(characters.count + 1)
+        scalars.reserveCapacity(utterance.utf8.count)
+        offsets.reserveCapacity(utterance.utf8.count + 1)
         var offset = 0
-        for character in characters {
+        for scalar in utterance.unicodeScalars {
+            scalars.append(scalar)
             offsets.append(offset)
-            offset += character.utf16.count
+            offset += scalar.utf16.count
         }
         offsets.append(offset)
 
-        func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber }
         var tokens: [Token] = []
         var index = 0
-        while index < characters.count {
-            let c = characters[index]
-            if isWordCharacter(c) {
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if isWordScalar(scalar) {
                 var end = index + 1
-                while end < characters.count {
-                    let next = characters[end]
-                    if isWordCharacter(next) {
+                while end < scalars.count {
+                    let next = scalars[end]
+                    if isWordScalar(next) || isCombiningMark(next) {
                         end += 1
-                    } else if joiners.contains(next), end + 1 < characters.count, isWordCharacter(characters[end + 1]) {
+                    } else if joinerScalars.contains(next), end + 1 < scalars.count, isWordScalar(scalars[end + 1]) {
                         end += 2
                     } else {
                         break
                     }
                 }
-                appendWord(characters[index..<end], start: offsets[index], offsets: offsets, base: index, into: &tokens)
+                appendWord(scalars[index..<end], offsets: offsets, into: &tokens)
                 index = end
-            } else if c.isWhitespace {
+            } else if scalar.properties.isWhitespace {
                 index += 1
             } else {
                 // Punctuation and symbols (€, %, ?, &) are tokens of their own.
-                tokens.append(Token(text: fold(String(c)), original: String(c), start: offsets[index], end: offsets[index + 1]))
+                let text = String(scalar)
+                tokens.append(Token(text: fold(text), original: text, start: offsets[index], end: offsets[index + 1]))
                 index += 1
             }
         }
         return tokens
     }
 
-    /// Splits a run of word characters and joiners at elisions and hyphenated pronouns.
-    private static func appendWord(
-        _ slice: ArraySlice<Character>, start: Int, offsets: [Int], base: Int, into tokens: inout [Token]
-    ) {
-        let original = String(slice)
-        let folded = fold(original)
-        let hasDigit = folded.contains(where: \.isASCIINumber)
-        if folded.contains("@") || hasDigit {
-            tokens.append(Token(text: folded, original: original, start: start, end: offsets[base + slice.count]))
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value
+            return (48...57).contains(value) || (65...90).contains(value) || (97...122).contains(value)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
+        !scalar.isASCII && scalar.properties.generalCategory == .nonspacingMark
+    }
+
+    static let joinerScalars: Set<Unicode.Scalar> = ["-", ".", ",", "/", "@", "_", "+", "'", "’", "‘", "`", "´", "ʼ"]
+    static let apostropheScalars: Set<Unicode.Scalar> = ["'", "’", "‘", "`", "´", "ʼ"]
+
+    /// Splits a run of word scalars and joiners at elisions and hyphenated pronouns.
+    private static func appendWord(_ slice: ArraySlice<Unicode.Scalar>, offsets: [Int], into tokens: inout [Token]) {
+        func string(_ part: ArraySlice<Unicode.Scalar>) -> String {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: part)
+            return String(view)
+        }
+        func token(_ part: ArraySlice<Unicode.Scalar>, text: String? = nil) -> Token {
+            let original = string(part)
+            return Token(text: text ?? fold(original), original: original, start: offsets[part.startIndex], end: offsets[part.endIndex])
+        }
+        let hasDigit = slice.contains { $0.isASCII && (48...57).contains($0.value) }
+        if hasDigit || slice.contains("@") {
+            tokens.append(token(slice))
             return
         }
         // Elision: "l'echeance" → "l'" + "echeance"; "aujourd'hui" stays whole.
-        if let apostrophe = folded.firstIndex(of: "'"), folded != "aujourd'hui" {
-            let head = String(folded[..<apostrophe])
-            if elisions.contains(head) {
-                let headLength = folded.distance(from: folded.startIndex, to: apostrophe) + 1
-                tokens.append(
-                    Token(text: head + "'", original: String(slice.prefix(headLength)), start: start, end: offsets[base + headLength]))
-                appendWord(
-                    slice.dropFirst(headLength), start: offsets[base + headLength], offsets: offsets, base: base + headLength, into: &tokens
-                )
+        if let apostrophe = slice.firstIndex(where: apostropheScalars.contains), apostrophe + 1 < slice.endIndex {
+            let head = fold(string(slice[slice.startIndex..<apostrophe]))
+            if elisions.contains(head) && fold(string(slice)) != "aujourd'hui" {
+                tokens.append(token(slice[slice.startIndex...apostrophe], text: head + "'"))
+                appendWord(slice[(apostrophe + 1)...], offsets: offsets, into: &tokens)
                 return
             }
         }
         // Hyphenated pronouns: "envoie-lui", "a-t-il", "peut-on".
-        let parts = folded.split(separator: "-", omittingEmptySubsequences: false)
-        if parts.count > 1, parts.dropFirst().allSatisfy({ hyphenatedPronouns.contains(String($0)) }) {
-            var position = 0
-            for part in parts {
-                let length = part.count
-                let piece = String(slice.dropFirst(position).prefix(length))
-                if !(part == "t" && parts.count > 2) {
-                    tokens.append(
-                        Token(text: String(part), original: piece, start: offsets[base + position], end: offsets[base + position + length]))
-                }
-                position += length + 1
+        let parts = slice.split(separator: "-", omittingEmptySubsequences: false)
+        if parts.count > 1, parts.dropFirst().allSatisfy({ hyphenatedPronouns.contains(fold(string($0))) }) {
+            for part in parts where !part.isEmpty && !(parts.count > 2 && fold(string(part)) == "t") {
+                tokens.append(token(part))
             }
             return
         }
-        tokens.append(Token(text: folded, original: original, start: start, end: offsets[base + slice.count]))
+        tokens.append(token(slice))
     }
 }

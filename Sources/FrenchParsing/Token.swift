@@ -15,11 +15,12 @@ public struct Token: Hashable, Sendable {
         self.end = end
     }
 
-    public var isNumber: Bool { !text.isEmpty && text.allSatisfy(\.isASCIINumber) }
+    public var isNumber: Bool { !text.isEmpty && text.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
     public var intValue: Int? { isNumber && text.count <= 12 ? Int(text) : nil }
 }
 
 extension Character {
-    var isASCIINumber: Bool { isASCII && isNumber }
-    var isASCIILetter: Bool { isASCII && isLetter }
+    /// 0–9 (checked on the ASCII value: Unicode property look-ups are slow in hot loops).
+    var isASCIINumber: Bool { asciiValue.map { $0 >= 48 && $0 <= 57 } ?? false }
+    var isASCIILetter: Bool { asciiValue.map { ($0 | 0x20) >= 97 && ($0 | 0x20) <= 122 } ?? false }
 }

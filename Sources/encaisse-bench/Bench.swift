@@ -10,7 +10,7 @@ import Receivables
     import Darwin
 #endif
 
-/// `swift run -c release encaisse-bench [--clients N] [--invoices M] [--regenerate]`
+/// `swift run -c release encaisse-bench [--clients N] [--invoices M] [--regenerate] [--profile-parse]`
 ///
 /// Measures what users wait for and prints a table: the pipe-mode answer of the real binary
 /// on the demo ledger, and on a generated ledger of a million invoices the overdue top 20
@@ -41,9 +41,14 @@ struct Bench {
         let ledgerPath = binDirectory.appendingPathComponent("bench-\(clients)-\(invoices).sqlite").path
         var rows: [Row] = []
 
+        // `--profile-parse`: timings per sentence and a long parse loop, for a profiler
+        // (`perf record ./encaisse-bench --profile-parse`).
+        let profileParseOnly = arguments.contains("--profile-parse")
+
         // 1. The real binary in pipe mode on the demo ledger: process start to answer.
         let binary = binDirectory.appendingPathComponent("encaisse").path
-        if FileManager.default.isExecutableFile(atPath: binary) {
+        if profileParseOnly {
+        } else if FileManager.default.isExecutableFile(atPath: binary) {
             let times = try (0..<15).map { _ in
                 try timeProcess(binary, ["--demo", "--today", "2026-11-22"], stdin: "qui est en retard ?\n")
             }
@@ -149,7 +154,26 @@ struct Bench {
             "Dupont a payé 1 200,50 € hier par virement", "factures en retard de \(names[names.count / 3].name)",
             "c koi l'encours de la boulangerie", "nouvelle facture F-2026-101 pour Dupont de 1 500 € à 30 jours",
         ]
-        let parseCount = 6_000
+        if profileParseOnly {
+            let probe = sentences[1]
+            var start = DispatchTime.now()
+            for _ in 0..<5000 { _ = TextNormalizer.tokenize(probe) }
+            print(String(format: "%8.1f µs  tokenize", elapsed(start) / 5000 * 1000))
+            let tokens = TextNormalizer.tokenize(probe)
+            start = DispatchTime.now()
+            for _ in 0..<5000 { _ = EntityExtractor.extract(tokens) }
+            print(String(format: "%8.1f µs  extract", elapsed(start) / 5000 * 1000))
+            let empty = FrenchParser(directory: ClientDirectory([]))
+            start = DispatchTime.now()
+            for _ in 0..<5000 { _ = empty.parse(probe, today: today) }
+            print(String(format: "%8.1f µs  parse, no clients", elapsed(start) / 5000 * 1000))
+            for sentence in sentences {
+                let start = DispatchTime.now()
+                for _ in 0..<2000 { _ = assistant.parse(sentence) }
+                print(String(format: "%8.1f µs  ", elapsed(start) / 2000 * 1000) + sentence)
+            }
+        }
+        let parseCount = profileParseOnly ? 60_000 : 6_000
         let parseStart = DispatchTime.now()
         for index in 0..<parseCount { _ = assistant.parse(sentences[index % sentences.count]) }
         let parseTotal = elapsed(parseStart)
