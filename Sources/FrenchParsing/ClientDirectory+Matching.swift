@@ -52,8 +52,8 @@ extension ClientDirectory {
         for (token, hit, posting) in ordered {
             let weight = (log(1 + total / Double(posting.count)) + 0.5) * hit.quality
             let common = posting.count * 20 > entries.count
-            if allowed == nil, common, !board.touched.isEmpty, board.touched.count * 4 < posting.count {
-                for entry in board.touched where entryTokens[Int(entry)].contains(where: { $0.text == token }) {
+            if allowed == nil, common, !board.touched.isEmpty, board.touched.count < posting.count, let id = wordIDs[token] {
+                for entry in board.touched where entryWordIDs[Int(entry)].contains(id) {
                     board.add(weight, to: entry, distinctive: !hit.known)
                 }
             } else if allowed == nil {

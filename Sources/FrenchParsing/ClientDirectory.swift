@@ -24,6 +24,9 @@ public struct ClientDirectory: Sendable {
     let postings: [String: [Int32]]
     /// The name words, for typo and prefix lookups.
     let vocabulary: FuzzyIndex
+    /// Each name word's number, and each entry's words as numbers (cheap membership tests).
+    let wordIDs: [String: Int32]
+    let entryWordIDs: [[Int32]]
     /// folded code → entry.
     let codes: [String: Int32]
     /// Reusable score arrays for `match` (one per concurrent caller).
@@ -44,6 +47,10 @@ public struct ClientDirectory: Sendable {
         self.entryTokens = entryTokens
         self.postings = postings
         self.vocabulary = FuzzyIndex(postings.keys)
+        var wordIDs: [String: Int32] = [:]
+        for (index, word) in postings.keys.enumerated() { wordIDs[word] = Int32(index) }
+        self.wordIDs = wordIDs
+        self.entryWordIDs = entryTokens.map { tokens in tokens.compactMap { wordIDs[$0.0] } }
         self.codes = codes
     }
 

@@ -80,7 +80,9 @@ enum DateRecognizer {
         }
         // "les douze derniers mois", "ces 30 derniers jours".
         let countAt = ["les", "ces", "des", "sur"].contains(word(i)) ? i + 1 : i
-        if let count = NumberRecognizer.match(tokens, at: countAt), !count.hasFraction, !count.scaled,
+        let pastWords: Set<String> = ["derniers", "dernieres", "passes", "passees"]
+        if pastWords.contains(word(countAt + 1)) || pastWords.contains(word(countAt + 2)) || pastWords.contains(word(countAt + 3)),
+            let count = NumberRecognizer.match(tokens, at: countAt), !count.hasFraction, !count.scaled,
             ["derniers", "dernieres", "passes", "passees"].contains(word(countAt + count.length))
         {
             let unit = word(countAt + count.length + 1)
@@ -335,6 +337,7 @@ enum DateRecognizer {
     }
 
     static func numericDate(_ word: String) -> DateExpression? {
+        guard word.utf8.contains(where: { $0 == 47 || $0 == 45 || $0 == 46 }) else { return nil }  // / - .
         for separator: Character in ["/", "-", "."] {
             let parts = word.split(separator: separator, omittingEmptySubsequences: false)
             guard parts.count == 2 || parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIINumber) }) else {

@@ -15,9 +15,8 @@ extension FrenchParser {
             let end = mention.tokens.upperBound
             return Array(words[end..<min(words.count, end + distance)])
         }
-        let lookingForward = Self.mentionsDue(words)
-        let orientation: DateOrientation =
-            intent.looksBack ? .past : (intent == .invoiceList && !lookingForward ? .past : .future)
+        var lookingForward: Bool { Self.mentionsDue(words) }
+        var orientation: DateOrientation { intent.looksBack ? .past : (intent == .invoiceList && !lookingForward ? .past : .future) }
 
         // A note: the free text after "note :" (or, for a call, after ":" or the name and a comma).
         var noteStart: Int? = nil
@@ -76,8 +75,8 @@ extension FrenchParser {
             if entities.method == nil, let method = Lexicon.paymentMethods[word] { entities.method = PaymentMethod(rawValue: method) }
         }
         if words.contains("carte") || words.contains("cb") { entities.method = entities.method ?? .card }
-        let channel = Self.channel(words)
-        let level = Self.level(words)
+        var channel: String? { Self.channel(words) }
+        var level: String? { Self.level(words) }
 
         func resolveDay(_ mention: Mention, orientation: DateOrientation) -> Day? {
             guard case .date(let expression) = mention.value else { return nil }

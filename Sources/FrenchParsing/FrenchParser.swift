@@ -95,8 +95,9 @@ public struct FrenchParser: Sendable {
         // "et Martin ?", "pareil pour Dupont", "et sur 6 mois ?", "par SMS plutôt": the last
         // question again, with what the new sentence changes.
         let says =
-            clientMatch != .none || !mentions.isEmpty || Self.channel(words) != nil || Self.level(words) != nil
-            || Self.frequency(words) != nil
+            context.lastIntent != nil
+            && (clientMatch != .none || !mentions.isEmpty || Self.channel(words) != nil || Self.level(words) != nil
+                || Self.frequency(words) != nil)
         // A bare fragment is a follow-up only when every word of it is a filler or a value
         // ("en recommandé", "pas plus de 400 € par mois"), never "quel temps fera-t-il demain".
         let leftover = scoringWords.filter {
@@ -134,7 +135,7 @@ public struct FrenchParser: Sendable {
             }
         case .none:
             if intent.takesClient {
-                if Self.refersToLastClient(words), let last = context.lastClient {
+                if let last = context.lastClient, Self.refersToLastClient(words) {
                     entities.client = last
                 } else if intent.needsClient, let query = unknownName(tokens: tokens, words: words, covered: covered) {
                     result.unknownClient = query
@@ -197,13 +198,15 @@ public struct FrenchParser: Sendable {
     func corrected(_ tokens: [Token], skipping covered: Set<Int>) -> [String] {
         tokens.enumerated().map { index, token in
             var word = token.text
-            if !covered.contains(index), directory.postings[word] == nil, let full = Lexicon.shorthand[word] { word = full }
+            guard !covered.contains(index) else { return word }
+            if let full = Lexicon.shorthand[word], directory.postings[word] == nil { word = full }
+            guard word.count >= 4, !Self.knownWords.contains(word), directory.postings[word] == nil, word.allSatisfy(\.isLetter) else {
+                return word
+            }
             // A capitalised word inside the sentence is a proper noun ("Dupuis"): never "corrected".
             let isProperNoun =
                 index > 0 && token.original.first?.isUppercase == true && token.original.dropFirst().contains(where: \.isLowercase)
-            guard !covered.contains(index), !isProperNoun, word.count >= 4, word.allSatisfy(\.isLetter), !Self.knownWords.contains(word),
-                directory.postings[word] == nil
-            else { return word }
+            if isProperNoun { return word }
             let neighbours = Self.correctionIndex.typoNeighbours(of: word)
             return neighbours.count == 1 ? neighbours[0] : (neighbours.first ?? word)
         }
@@ -304,25 +307,26 @@ public struct FrenchParser: Sendable {
     /// Sums the weights of the cues found in the words. Longer cues are matched first and a
     /// word serves one cue per intent, so "liste des clients" is not also counted as "clients".
     static func score(_ words: [String]) -> [IntentID: Double] {
-        let content = words.filter { $0 != "?" }
         // Only the cues whose first word is in the sentence are tried (an inverted index),
         // each intent's longest first.
         var candidates: [Int: [Int]] = [:]
-        for word in Set(words) {
+        var seen = Set<String>(minimumCapacity: words.count)
+        for word in words where seen.insert(word).inserted {
             for reference in cueIndex[word] ?? [] { candidates[reference.intent, default: []].append(reference.cue) }
         }
         var scores: [IntentID: Double] = [:]
+        var used = [Bool](repeating: false, count: words.count)
         for (intentIndex, cueIndices) in candidates {
             let entry = sortedCues[intentIndex]
             var total = 0.0
-            var used = Set<Int>()
+            for position in used.indices { used[position] = false }
             for cueIndex in cueIndices.sorted() {
                 let cue = entry.cues[cueIndex]
                 if cue.whole {
-                    if content == cue.words { total += cue.weight }
+                    if words.filter({ $0 != "?" }) == cue.words { total += cue.weight }
                 } else if let positions = match(cue.words, in: words, avoiding: used) {
                     total += cue.weight
-                    used.formUnion(positions)
+                    for position in positions { used[position] = true }
                 }
             }
             if total != 0 { scores[entry.intent] = total }
@@ -347,26 +351,52 @@ public struct FrenchParser: Sendable {
     }
 
     /// Whether `cue` appears in order, with at most two words between consecutive cue words.
-    static func contains(_ cue: [String], in words: [String]) -> Bool { match(cue, in: words, avoiding: []) != nil }
+    static func contains(_ cue: [String], in words: [String]) -> Bool {
+        guard let first = cue.first else { return false }
+        for start in words.indices where words[start] == first {
+            var at = start
+            var matched = true
+            for word in cue.dropFirst() {
+                var probe = at + 1
+                while probe < min(words.count, at + 4) && words[probe] != word { probe += 1 }
+                guard probe < min(words.count, at + 4) else {
+                    matched = false
+                    break
+                }
+                at = probe
+            }
+            if matched { return true }
+        }
+        return false
+    }
 
     /// The positions where `cue` appears in order (at most two words between consecutive cue
     /// words), using none of the positions in `used`.
-    static func match(_ cue: [String], in words: [String], avoiding used: Set<Int>) -> [Int]? {
+    static func match(_ cue: [String], in words: [String], avoiding used: [Bool]) -> [Int]? {
         guard let first = cue.first, !words.isEmpty else { return nil }
-        for start in words.indices where words[start] == first && !used.contains(start) {
+        for start in words.indices where words[start] == first && !used[start] {
             var positions = [start]
+            positions.reserveCapacity(cue.count)
             var at = start
+            var matched = true
             for word in cue.dropFirst() {
-                guard
-                    let next = words.indices[(at + 1)..<min(words.count, at + 4)].first(where: { words[$0] == word && !used.contains($0) })
-                else {
-                    positions = []
+                var next: Int? = nil
+                var probe = at + 1
+                while probe < min(words.count, at + 4) {
+                    if words[probe] == word && !used[probe] {
+                        next = probe
+                        break
+                    }
+                    probe += 1
+                }
+                guard let found = next else {
+                    matched = false
                     break
                 }
-                positions.append(next)
-                at = next
+                positions.append(found)
+                at = found
             }
-            if !positions.isEmpty { return positions }
+            if matched { return positions }
         }
         return nil
     }

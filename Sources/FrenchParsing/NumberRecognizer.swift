@@ -48,7 +48,7 @@ enum NumberRecognizer {
         var length = 1
         var multiplier: Int64 = 1
         // Attached suffixes: "12k", "1,5m", "980e" (euros), "12k€" is split by the tokenizer.
-        if let last = text.last, last.isLetter {
+        if let last = text.utf8.last, (last | 0x20) >= 97 && (last | 0x20) <= 122 {
             var suffix = ""
             while let l = text.last, l.isLetter {
                 suffix = String(l) + suffix
@@ -62,7 +62,7 @@ enum NumberRecognizer {
                 return nil
             }
         }
-        guard text.allSatisfy({ $0.isASCIINumber || $0 == "," || $0 == "." || $0 == "'" }) else { return nil }
+        guard text.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 44 || $0 == 46 || $0 == 39 }) else { return nil }
         // "1 200 000,50": groups of three digits typed with spaces.
         if multiplier == 1, text.count <= 3, text.allSatisfy(\.isASCIINumber) {
             var end = index + 1

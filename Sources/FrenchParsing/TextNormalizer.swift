@@ -7,6 +7,11 @@ import Foundation
 public enum TextNormalizer {
     /// Folds a word: lower case, no diacritics, straight apostrophe, œ → oe.
     public static func fold(_ text: some StringProtocol) -> String {
+        // Plain ASCII (most words): lower-case the bytes, nothing else to do.
+        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x09 && $0 != 0x60 }) {
+            if !text.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) { return String(text) }
+            return String(decoding: text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+        }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -58,15 +63,24 @@ public enum TextNormalizer {
     public static func tokenize(_ utterance: String) -> [Token] {
         var scalars: [Unicode.Scalar] = []
         var offsets: [Int] = []
+        var indices: [String.Index] = []
         scalars.reserveCapacity(utterance.utf8.count)
         offsets.reserveCapacity(utterance.utf8.count + 1)
+        indices.reserveCapacity(utterance.utf8.count + 1)
         var offset = 0
-        for scalar in utterance.unicodeScalars {
+        let view = utterance.unicodeScalars
+        var position = view.startIndex
+        while position < view.endIndex {
+            let scalar = view[position]
             scalars.append(scalar)
             offsets.append(offset)
+            indices.append(position)
             offset += scalar.utf16.count
+            position = view.index(after: position)
         }
         offsets.append(offset)
+        indices.append(view.endIndex)
+        let text = Text(view: view, indices: indices, offsets: offsets)
 
         var tokens: [Token] = []
         var index = 0
@@ -84,7 +98,7 @@ public enum TextNormalizer {
                         break
                     }
                 }
-                appendWord(scalars[index..<end], offsets: offsets, into: &tokens)
+                appendWord(scalars[index..<end], text, into: &tokens)
                 index = end
             } else if scalar.properties.isWhitespace {
                 index += 1
@@ -113,19 +127,32 @@ public enum TextNormalizer {
     static let joinerScalars: Set<Unicode.Scalar> = ["-", ".", ",", "/", "@", "_", "+", "'", "’", "‘", "`", "´", "ʼ"]
     static let apostropheScalars: Set<Unicode.Scalar> = ["'", "’", "‘", "`", "´", "ʼ"]
 
+    /// The utterance with, for each scalar, its string index and UTF-16 offset.
+    private struct Text {
+        let view: String.UnicodeScalarView
+        let indices: [String.Index]
+        let offsets: [Int]
+    }
+
     /// Splits a run of word scalars and joiners at elisions and hyphenated pronouns.
-    private static func appendWord(_ slice: ArraySlice<Unicode.Scalar>, offsets: [Int], into tokens: inout [Token]) {
+    private static func appendWord(_ slice: ArraySlice<Unicode.Scalar>, _ utterance: Text, into tokens: inout [Token]) {
         func string(_ part: ArraySlice<Unicode.Scalar>) -> String {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: part)
-            return String(view)
+            String(utterance.view[utterance.indices[part.startIndex]..<utterance.indices[part.endIndex]])
         }
         func token(_ part: ArraySlice<Unicode.Scalar>, text: String? = nil) -> Token {
             let original = string(part)
-            return Token(text: text ?? fold(original), original: original, start: offsets[part.startIndex], end: offsets[part.endIndex])
+            return Token(
+                text: text ?? fold(original), original: original, start: utterance.offsets[part.startIndex],
+                end: utterance.offsets[part.endIndex])
         }
-        let hasDigit = slice.contains { $0.isASCII && (48...57).contains($0.value) }
-        if hasDigit || slice.contains("@") {
+        // The common case, a plain word: one token, no splitting to consider.
+        var hasDigit = false
+        var special = false
+        for scalar in slice {
+            if scalar.isASCII && (48...57).contains(scalar.value) { hasDigit = true }
+            if scalar == "-" || scalar == "@" || apostropheScalars.contains(scalar) { special = true }
+        }
+        if hasDigit || !special || slice.contains("@") {
             tokens.append(token(slice))
             return
         }
@@ -134,7 +161,7 @@ public enum TextNormalizer {
             let head = fold(string(slice[slice.startIndex..<apostrophe]))
             if elisions.contains(head) && fold(string(slice)) != "aujourd'hui" {
                 tokens.append(token(slice[slice.startIndex...apostrophe], text: head + "'"))
-                appendWord(slice[(apostrophe + 1)...], offsets: offsets, into: &tokens)
+                appendWord(slice[(apostrophe + 1)...], utterance, into: &tokens)
                 return
             }
         }

@@ -173,14 +173,20 @@ struct Bench {
                 print(String(format: "%8.1f µs  ", elapsed(start) / 2000 * 1000) + sentence)
             }
         }
+        // Throughput on one core: the best of five rounds (the least disturbed by the machine).
         let parseCount = profileParseOnly ? 60_000 : 6_000
-        let parseStart = DispatchTime.now()
-        for index in 0..<parseCount { _ = assistant.parse(sentences[index % sentences.count]) }
-        let parseTotal = elapsed(parseStart)
+        var bestRound = Double.infinity
+        for _ in 0..<5 {
+            let parseStart = DispatchTime.now()
+            for index in 0..<parseCount { _ = assistant.parse(sentences[index % sentences.count]) }
+            bestRound = min(bestRound, elapsed(parseStart))
+        }
         rows.append(
             Row(
-                operation: "parse d’une phrase (\(counts.clients) noms chargés)", median: parseTotal / Double(parseCount), target: "",
-                note: String(format: "%.0f phrases/s sur un cœur", Double(parseCount) / (parseTotal / 1000))))
+                operation: "parse d’une phrase (\(counts.clients) noms chargés)", median: bestRound / Double(parseCount),
+                target: "> 20 000/s",
+                note: String(format: "%.0f phrases/s sur un cœur (meilleur de 5 × %d)", Double(parseCount) / (bestRound / 1000), parseCount)
+            ))
 
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
