@@ -40,7 +40,10 @@ extension Assistant {
                 .paragraph(
                     say(
                         "not-available",
-                        ["intent": intent.rawValue, "client": entities.client?.name ?? "", "hasClient": entities.client != nil]))
+                        [
+                            "intent": intent.rawValue, "label": intent.frenchLabel, "details": entities.frenchSummary,
+                            "hasDetails": !entities.frenchSummary.isEmpty,
+                        ]))
             ],
             data: NotAvailableData(intent: intent, available: false, entities: entities))
         reply.outcome = .notAvailable

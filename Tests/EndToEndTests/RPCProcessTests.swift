@@ -133,4 +133,16 @@ import Testing
         #expect(methods.contains("overdue.list") && methods.contains("ask") && methods.contains("parse"))
         #expect(messages[1]["result"] is NSNull)
     }
+
+    @Test func extractReturnsEntitiesWithOffsets() throws {
+        let input =
+            #"{"jsonrpc":"2.0","id":1,"method":"extract","params":{"text":"Réglé 1 200,50 € le 15 mars","today":"2026-11-22"}}"# + "\n"
+        let messages = try Self.messages(try BinaryRunner.run(Self.arguments, stdin: input).stdout)
+        let entities = (messages.first?["result"] as? [String: Any])?["entities"] as? [[String: Any]] ?? []
+        #expect(entities.map { $0["kind"] as? String } == ["amount", "date"])
+        #expect(entities.first?["start"] as? Int == 6)
+        #expect(entities.first?["end"] as? Int == 16)
+        #expect((entities.first?["value"] as? [String: Any])?["cents"] as? Int == 120_050)
+        #expect(entities.last?["value"] as? String == "2026-03-15")
+    }
 }
