@@ -29,9 +29,6 @@ public struct PromptLibrary: Sendable {
         }
         return text
     }
-
-    /// The names of the loaded templates.
-    public var templateNames: [String] { [] }
 }
 
 /// Failures loading the templates.

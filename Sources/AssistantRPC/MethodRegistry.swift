@@ -11,6 +11,7 @@ enum MethodRegistry {
             AnyRPCMethod(InitializeMethod.self),
             AnyRPCMethod(ParseMethod.self),
             AnyRPCMethod(ExtractMethod.self),
+            AnyRPCMethod(ClientsCompleteMethod.self),
             AnyRPCMethod(AskMethod.self),
             AnyRPCMethod(ShutdownMethod.self),
             AnyRPCMethod(ExitMethod.self),

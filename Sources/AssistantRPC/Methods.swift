@@ -93,6 +93,27 @@ struct ExtractMethod: RPCMethod {
     }
 }
 
+/// `clients.complete {prefix?, limit?}` → `{names: [name]}`: client names starting with the
+/// prefix (or with a word starting with it), accents and case ignored; for editors' completion.
+struct ClientsCompleteMethod: RPCMethod {
+    struct Params: Decodable {
+        var prefix: String?
+        var limit: Int?
+    }
+
+    struct Result: Encodable {
+        var names: [String]
+    }
+
+    static let method = "clients.complete"
+
+    static func handle(_ params: Params, server: AssistantServer) throws -> Result {
+        let limit = params.limit ?? 50
+        guard (1...10_000).contains(limit) else { throw ResponseError.invalidParams(field: "limit", reason: "entre 1 et 10 000") }
+        return Result(names: server.assistant.clientNames(matching: params.prefix ?? "", limit: limit))
+    }
+}
+
 /// `ask {text, sessionId?}` → `{intent, entities, reply, data, outcome}`: understands and runs.
 struct AskMethod: RPCMethod {
     struct Params: Decodable {

@@ -196,7 +196,7 @@ extension AppDatabase {
         }
     }
 
-    /// Invoices counted for a client: how many, and how many were paid late (history).
+    /// A client's invoicing history: how many invoices, and their total.
     public func invoiceHistory(clientID: Int64) throws -> (count: Int, total: Money) {
         try read { db in
             let row = try Row.fetchOne(
