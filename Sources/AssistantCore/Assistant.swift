@@ -38,11 +38,17 @@ public final class Assistant {
 
     /// Client names for completion, optionally those starting with a prefix (accents and case ignored).
     public func clientNames(matching prefix: String = "", limit: Int = 50) -> [String] {
-        let folded = TextNormalizer.fold(prefix)
-        return parser.directory.entries.lazy.map(\.name)
-            .filter { folded.isEmpty || TextNormalizer.fold($0).hasPrefix(folded) || TextNormalizer.fold($0).contains(" " + folded) }
-            .prefix(limit).map { $0 }
+        let folded = TextNormalizer.fold(prefix).trimmingCharacters(in: .whitespaces)
+        func matches(_ name: String) -> Bool {
+            guard !folded.isEmpty else { return true }
+            let words = TextNormalizer.fold(name)
+            if words.hasPrefix(folded) { return true }
+            // Any word of the name: "eto" finds "Café de l'Étoile".
+            return words.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).contains { $0.hasPrefix(folded) }
+        }
+        return parser.directory.entries.lazy.map(\.name).filter(matches).prefix(limit).map { $0 }
     }
+
 
     public func context(for session: String) -> DialogueContext { contexts[session] ?? DialogueContext() }
 
