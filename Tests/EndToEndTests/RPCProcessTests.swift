@@ -145,4 +145,15 @@ import Testing
         #expect((entities.first?["value"] as? [String: Any])?["cents"] as? Int == 120_050)
         #expect(entities.last?["value"] as? String == "2026-03-15")
     }
+
+    @Test func clientsCompleteOffersNamesByAnyWord() throws {
+        let input = #"{"jsonrpc":"2.0","id":1,"method":"clients.complete","params":{"prefix":"mar"}}"# + "\n"
+            + #"{"jsonrpc":"2.0","id":2,"method":"clients.complete","params":{"prefix":"ETO","limit":5}}"# + "\n"
+            + #"{"jsonrpc":"2.0","id":3,"method":"clients.complete","params":{"limit":0}}"# + "\n"
+        let messages = try Self.messages(try BinaryRunner.run(Self.arguments, stdin: input).stdout)
+        func names(_ message: [String: Any]) -> [String] { (message["result"] as? [String: Any])?["names"] as? [String] ?? [] }
+        #expect(Set(names(messages[0])).isSuperset(of: ["Martin SARL", "Martin & Fils", "Pharmacie du Marché"]))
+        #expect(names(messages[1]) == ["Café de l'Étoile"])
+        #expect((messages[2]["error"] as? [String: Any])?["code"] as? Int == -32602)
+    }
 }
