@@ -49,7 +49,6 @@ public final class Assistant {
         return parser.directory.entries.lazy.map(\.name).filter(matches).prefix(limit).map { $0 }
     }
 
-
     public func context(for session: String) -> DialogueContext { contexts[session] ?? DialogueContext() }
 
     /// Reads a sentence without running it (the `parse` RPC method): no side effect.

@@ -79,8 +79,8 @@ public struct FrenchParser: Sendable {
         let ranked = scores.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key.rawValue < $1.key.rawValue) }
         var intent = ranked.first.map { $0.value >= 1.5 ? $0.key : .unknown } ?? .unknown
         let best = ranked.first?.value ?? 0
-        let second = ranked.dropFirst().first?.value ?? 0
-        var confidence = best <= 0 ? 0 : min(1, best / 5) * (best / (best + second))
+        let second = max(0, ranked.dropFirst().first?.value ?? 0)
+        var confidence = best <= 0 ? 0 : min(1, max(0, min(1, best / 5) * (best / (best + second))))
         var entities = Entities()
         var result = ParseResult(intent: .unknown, confidence: confidence)
 
@@ -304,7 +304,7 @@ public struct FrenchParser: Sendable {
         }
     }
 
-    /// Sums the weights of the cues found in the words. Longer cues are matched first and a
+    /// Sums the weights of the cues found in the words. Stronger cues are matched first and a
     /// word serves one cue per intent, so "liste des clients" is not also counted as "clients".
     static func score(_ words: [String]) -> [IntentID: Double] {
         // Only the cues whose first word is in the sentence are tried (an inverted index),
@@ -346,8 +346,9 @@ public struct FrenchParser: Sendable {
         return index
     }()
 
+    /// Each intent's cues, strongest first (then longest): a word serves the best cue it is part of.
     static let sortedCues = compiledCues.map { entry in
-        (intent: entry.intent, cues: entry.cues.sorted { $0.words.count > $1.words.count })
+        (intent: entry.intent, cues: entry.cues.sorted { ($0.weight, $0.words.count) > ($1.weight, $1.words.count) })
     }
 
     /// Whether `cue` appears in order, with at most two words between consecutive cue words.

@@ -147,7 +147,8 @@ import Testing
     }
 
     @Test func clientsCompleteOffersNamesByAnyWord() throws {
-        let input = #"{"jsonrpc":"2.0","id":1,"method":"clients.complete","params":{"prefix":"mar"}}"# + "\n"
+        let input =
+            #"{"jsonrpc":"2.0","id":1,"method":"clients.complete","params":{"prefix":"mar"}}"# + "\n"
             + #"{"jsonrpc":"2.0","id":2,"method":"clients.complete","params":{"prefix":"ETO","limit":5}}"# + "\n"
             + #"{"jsonrpc":"2.0","id":3,"method":"clients.complete","params":{"limit":0}}"# + "\n"
         let messages = try Self.messages(try BinaryRunner.run(Self.arguments, stdin: input).stdout)

@@ -78,6 +78,7 @@ import Testing
         var failures: [String] = []
         for sample in samples {
             let parsed = parser.parse(sample.text, today: Self.today)
+            #expect(parsed.confidence.isFinite && (0...1).contains(parsed.confidence), "confidence \(parsed.confidence): \(sample.text)")
             let intentOK = parsed.intent.rawValue == sample.intent
             let entitiesOK = intentOK && Self.flatten(parsed.entities) == sample.entities
             var tally = bySplit[sample.split, default: [:]][sample.intent, default: Tally()]
