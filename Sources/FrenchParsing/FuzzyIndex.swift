@@ -19,6 +19,9 @@ struct FuzzyIndex: Sendable {
         self.sorted = self.words.sorted()
     }
 
+    /// Longer words are not looked up for typos.
+    static let maximumWordLength = 40
+
     static func deletionVariants(_ token: String) -> [String] {
         let characters = Array(token)
         return (0..<characters.count).map { index in
@@ -30,7 +33,9 @@ struct FuzzyIndex: Sendable {
 
     /// Words within one typo of `word` (two for words of eight letters or more).
     func typoNeighbours(of word: String) -> [String] {
-        guard word.count >= 4 else { return [] }
+        // No word of a lexicon or of a name is that long: a 10 000-letter "word" is noise, and
+        // its deletion variants would cost quadratic time and memory.
+        guard word.count >= 4, word.count <= Self.maximumWordLength else { return [] }
         var found: Set<String> = []
         if let sources = deletions[word] { found.formUnion(sources) }  // a letter was dropped
         for variant in Self.deletionVariants(word) {

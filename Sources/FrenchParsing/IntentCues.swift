@@ -130,7 +130,7 @@ struct IntentCues {
                 ("au revoir", 5), ("quitter", 5), ("quitte", 5), ("exit", 5), ("bye", 5), ("ciao", 4), ("a bientot", 4),
                 ("a plus tard", 3), ("je m'en vais", 4), ("je pars", 3), ("on arrete", 4), ("bonne soiree", 2), ("adieu", 4),
                 ("fermer", 3), ("sortir", 3), ("deconnexion", 4), ("a demain", 3), ("je ferme", 4), ("je quitte", 5),
-            ], whole: ["fin", "stop", "q", "quit", "termine", "a plus", "a", "ferme"]),
+            ], whole: ["fin", "stop", "q", "quit", "termine", "a plus", "a+", "ferme"]),
         // Intents of later operations: recognised so that they are never mistaken for the ones above.
         IntentCues(
             .agingReport,

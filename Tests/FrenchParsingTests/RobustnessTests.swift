@@ -1,0 +1,64 @@
+import Foundation
+import Receivables
+import Testing
+
+@testable import FrenchParsing
+
+/// Whatever is typed, the parser answers: no crash, a confidence between 0 and 1, and an
+/// intent of the catalog — on random mixes of French words, numbers, symbols, emoji,
+/// combining accents and control characters, and on very long inputs.
+@Suite struct RobustnessTests {
+    static let pieces = """
+        qui est en retard combien me doit Dupont Martin et le la les de du à au 1 200,50 € 12k 1,5 M€ 31 février fin mars \
+        mi- lundi en huit sous huitaine entre jusqu' d'ici l' qu' ' ’ - . , / @ ? ! : ; « » 😀 é œ ß 0 000 -5 +33 06 12 34 \
+        F-2026-001 FA0042 facture payé réglé annule aide l'autre le deuxième oui valide échéancier en 4 fois acompte par \
+        mail recommandé mise demeure relance \u{0301} \u{202F} \u{00A0} \t \u{0000} \u{FEFF} 𝔄 ﬁ İ ١٢٣ 二十
+        """.split(separator: " ").map(String.init)
+
+    @Test func randomInputsAreAnswered() {
+        let parser = FrenchParser(
+            directory: ClientDirectory([
+                .init(id: 1, name: "Boulangerie Dupont", code: "DUPONT"), .init(id: 2, name: "Martin SARL", code: "MS"),
+                .init(id: 3, name: "Martin & Fils", code: "MF"),
+            ]))
+        var generator = SeededGenerator(seed: 20261122)
+        var context = DialogueContext()
+        for _ in 0..<3000 {
+            let count = Int.random(in: 0...20, using: &generator)
+            let separator = Bool.random(using: &generator) ? " " : ""
+            let text = (0..<count).map { _ in Self.pieces.randomElement(using: &generator)! }.joined(separator: separator)
+            let parsed = parser.parse(text, today: Day(year: 2026, month: 11, day: 22)!, context: context)
+            #expect(parsed.confidence.isFinite && (0...1).contains(parsed.confidence), "\(text)")
+            if let ambiguity = parsed.ambiguity { context.pending = ambiguity } else { context.record(parsed.intent, parsed.entities) }
+        }
+    }
+
+    @Test(arguments: [
+        String(repeating: "x", count: 100_000), String(repeating: "1", count: 5_000), String(repeating: "- ", count: 3_000),
+        String(repeating: "le ", count: 5_000) + "15", String(repeating: "😀", count: 10_000),
+    ])
+    func longInputsAreAnswered(text: String) {
+        let parsed = FrenchParser(directory: ClientDirectory([])).parse(text, today: Day(year: 2026, month: 11, day: 22)!)
+        #expect(parsed.intent == .unknown || IntentID.allCases.contains(parsed.intent))
+    }
+
+    @Test func aLoneWordIsNotAGoodbye() {
+        let parser = FrenchParser(directory: ClientDirectory([]))
+        #expect(parser.parse("à", today: Day(year: 2026, month: 11, day: 22)!).intent != .quit)
+    }
+}
+
+/// A small deterministic random generator (SplitMix64) for reproducible random inputs.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
