@@ -21,7 +21,7 @@ import Testing
                 .init(id: 1, name: "Boulangerie Dupont", code: "DUPONT"), .init(id: 2, name: "Martin SARL", code: "MS"),
                 .init(id: 3, name: "Martin & Fils", code: "MF"),
             ]))
-        var generator = SeededGenerator(seed: 20261122)
+        var generator = SplitMix64(seed: 20_261_122)
         var context = DialogueContext()
         for _ in 0..<3000 {
             let count = Int.random(in: 0...20, using: &generator)
@@ -45,20 +45,5 @@ import Testing
     @Test func aLoneWordIsNotAGoodbye() {
         let parser = FrenchParser(directory: ClientDirectory([]))
         #expect(parser.parse("à", today: Day(year: 2026, month: 11, day: 22)!).intent != .quit)
-    }
-}
-
-/// A small deterministic random generator (SplitMix64) for reproducible random inputs.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
