@@ -16,8 +16,9 @@ struct Encaisse: ParsableCommand {
         commandName: "encaisse",
         abstract: "Assistant de recouvrement des créances clients, en français.",
         discussion: """
-            Sans sous-commande : une session interactive sur un terminal, ou une commande par ligne
-            lue sur l’entrée standard (mode script). Exemples :
+            Sans sous-commande : « encaisse [--db FICHIER] [--today AAAA-MM-JJ] [--demo] » ouvre une session interactive sur un terminal, ou lit une commande par ligne sur l’entrée standard (mode script).
+
+            Exemples :
               encaisse --demo
               echo "qui est en retard ?" | encaisse --demo --today 2026-11-22
               encaisse ask "combien me doit Dupont ?" --json
