@@ -29,6 +29,11 @@ public final class ConsoleSession {
         var failed = false
         if interactive {
             write("Encaisse — registre au \(assistant.today.frenchLong). Tapez « aide » pour des exemples, Ctrl-D pour quitter.\n")
+            if assistant.clientNames(limit: 1).isEmpty {
+                write(
+                    "Le registre est vide\u{00A0}: ajoutez un client (« ajoute le client Durand SAS, paiement à 30 jours ») ou essayez « encaisse --demo ».\n"
+                )
+            }
         }
         while let input = reader.nextLine(prompt: interactive ? Self.prompt : "") {
             let line: String
