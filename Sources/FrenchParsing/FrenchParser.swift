@@ -228,7 +228,7 @@ public struct FrenchParser: Sendable {
                 if result.last != "<client>" { result.append("<client>") }
             } else {
                 let word = words[index]
-                if word == "?" || word.contains(where: { $0.isLetter || $0.isNumber }) { result.append(word) }
+                if word == "?" || word == "+" || word.contains(where: { $0.isLetter || $0.isNumber }) { result.append(word) }
             }
             index += 1
         }
@@ -446,6 +446,12 @@ public struct FrenchParser: Sendable {
             } else if scores[.dataExport] == nil {
                 scores[.dataImport, default: 0] += 3
             }
+        }
+        // "Est-ce que Moreau a réglé sa facture ?": a question about a payment is not one to record.
+        let asks = words.last == "?" || words.first == "est-ce" || (words.first == "est" && words.dropFirst().first == "ce")
+        if asks && !hasAmount, let payment = scores[.paymentRecord] {
+            scores[.paymentRecord] = payment - 3
+            if hasClient { scores[.clientBalance, default: 0] += 2 }
         }
         // "passe Durand SAS à 60 jours fin de mois": new terms for a known client.
         if hasClient && hasTerms && !hasAmount && !hasInvoice && !creates {

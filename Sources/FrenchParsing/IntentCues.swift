@@ -101,7 +101,8 @@ struct IntentCues {
             [
                 ("annule", 7), ("annuler", 7), ("annulez", 7), ("defais", 5), ("defaire", 5), ("retour arriere", 5),
                 ("annulation", 4), ("undo", 5), ("efface", 3), ("effacer", 3), ("supprime derniere", 4), ("revenir arriere", 5),
-                ("je me suis trompe", 4), ("erreur", 1), ("oups", 2), ("retire", 2),
+                ("je me suis trompe", 4), ("supprime le dernier", 6), ("supprime la derniere", 6), ("supprime", 3), ("erreur", 1),
+                ("oups", 2), ("retire", 2),
             ], whole: ["ctrl+z", "ctrl-z", "z"]),
         IntentCues(
             .help,
@@ -129,7 +130,8 @@ struct IntentCues {
             [
                 ("au revoir", 5), ("quitter", 5), ("quitte", 5), ("exit", 5), ("bye", 5), ("ciao", 4), ("a bientot", 4),
                 ("a plus tard", 3), ("je m'en vais", 4), ("je pars", 3), ("on arrete", 4), ("bonne soiree", 2), ("adieu", 4),
-                ("fermer", 3), ("sortir", 3), ("deconnexion", 4), ("a demain", 3), ("je ferme", 4), ("je quitte", 5),
+                ("fermer", 3), ("sortir", 3), ("deconnexion", 4), ("a demain", 3), ("je ferme", 4), ("je quitte", 5), ("je me casse", 5),
+                ("je m'en vais", 5),
             ], whole: ["fin", "stop", "q", "quit", "termine", "a plus", "a+", "ferme"]),
         // Intents of later operations: recognised so that they are never mistaken for the ones above.
         IntentCues(
@@ -137,7 +139,8 @@ struct IntentCues {
             [
                 ("balance agee", 6), ("anciennete", 4), ("repartition retards", 4), ("repartition des retards", 4), ("vieillissement", 4),
                 ("aging", 5), ("tranches", 4), ("par tranche", 4), ("tableau des retards", 5), ("entre 31 et 60", 5), ("au-dela de 90", 3),
-                ("31-60", 5), ("61-90", 5), ("0-30", 5), ("creances par anciennete", 6),
+                ("31-60", 5), ("61-90", 5), ("0-30", 5), ("creances par anciennete", 6), ("encours total", 3), ("total des creances", 6),
+                ("total de l'encours", 3),
             ]),
         IntentCues(
             .kpiDSO,
@@ -226,7 +229,8 @@ struct IntentCues {
             [
                 ("relancer", 4), ("relances du jour", 7), ("dois je relancer", 7), ("plan de relances", 7), ("a relancer", 6),
                 ("qui je relance", 7), ("qui relancer", 7), ("a qui", 2), ("qui doit recevoir", 6), ("dois je envoyer", 6),
-                ("relances a faire", 7), ("relances en attente", 7), ("relances prevues", 7), ("relances de la semaine", 7),
+                ("relances a faire", 7), ("relance tous", 6), ("tous ceux", 3), ("relances en attente", 7), ("relances prevues", 7),
+                ("relances de la semaine", 7),
                 ("qui dois je", 3), ("relances", 2),
             ]),
         IntentCues(
@@ -247,7 +251,8 @@ struct IntentCues {
             .planPropose,
             [
                 ("echeancier", 3), ("etale", 6), ("etaler", 6), ("etalement", 6), ("en fois", 4), ("mensualites", 3),
-                ("plan de paiement", 4), ("propose", 3), ("proposer", 3), ("fais un", 2), ("prepare", 2), ("chaque semaine", 2),
+                ("plan de paiement", 4), ("propose", 3), ("refais", 4), ("nouvel echeancier", 6), ("proposer", 3), ("fais un", 2),
+                ("prepare", 2), ("chaque semaine", 2),
                 ("par mois", 2),
             ]),
         IntentCues(

@@ -110,6 +110,7 @@ public enum Lexicon {
         "semaine", "semaines", "prochaine", "dernier", "derniere", "trimestre", "annee", "particulier", "client", "clients",
         "salon", "visite", "entretien", "discussion", "comptable", "gerant", "conges", "vacances", "retour", "question",
         "questions", "parle", "parler", "vide", "sonne", "signe", "confirme", "valide", "accepte", "refuse", "bloque",
+        "refais", "refaire", "refait", "fais", "defaire", "casse", "ceux", "celles", "supprime", "supprimer",
     ]
 
     /// Words that turn "payé" into "pas payé".
