@@ -3,8 +3,11 @@ import Persistence
 import Receivables
 
 extension Assistant {
-    func balanceData(_ client: Client) throws -> BalanceData {
-        let position = try database.position(clientID: client.id!, asOf: today)
+    /// - Parameter open: the client's open invoices when the caller has already read them.
+    func balanceData(_ client: Client, open: [Invoice]? = nil) throws -> BalanceData {
+        let position =
+            try open.map { ClientPosition(invoices: $0, credit: try database.credit(clientID: client.id!), asOf: today) }
+            ?? database.position(clientID: client.id!, asOf: today)
         return BalanceData(
             client: ClientReference(id: client.id, name: client.name), asOf: today, outstanding: position.outstanding,
             overdue: position.overdue, credit: position.credit, netDue: position.netDue, openInvoices: position.openInvoiceCount,
@@ -37,8 +40,8 @@ extension Assistant {
     /// `client.show`: the client's file.
     func clientShow(_ entities: Entities) throws -> Reply {
         let client = try requiredClient(entities, for: .clientShow)
-        let balance = try balanceData(client)
         let open = try database.openInvoices(clientID: client.id!)
+        let balance = try balanceData(client, open: open)
         let payments = try database.payments(clientID: client.id!, limit: 5)
         let history = try database.invoiceHistory(clientID: client.id!)
         let data = ClientFileData(
