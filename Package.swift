@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The only C door: libreadline behind one module map.
@@ -41,10 +42,12 @@ let package = Package(
             sources: ["PromptLibrary.swift"],
             resources: [.copy("templates")]
         ),
+        // Internet messages (.eml): RFC 5322 headers, RFC 2047 encoded words, MIME text bodies.
+        .target(name: "Mail"),
         // The assistant: utterance or operation → Reply (prose + data), conversation context.
         .target(
             name: "AssistantCore",
-            dependencies: ["Receivables", "Persistence", "FrenchParsing", "Prompts"]
+            dependencies: ["Receivables", "Persistence", "FrenchParsing", "Prompts", "Mail"]
         ),
         // JSON-RPC 2.0 message types and framing; knows nothing of Encaisse.
         .target(name: "JSONRPC"),
@@ -63,7 +66,10 @@ let package = Package(
             name: "encaisse-bench",
             dependencies: ["AssistantCore", "Persistence", "FrenchParsing", "Receivables"]
         ),
-        .testTarget(name: "ReceivablesTests", dependencies: ["Receivables"]),
+        .testTarget(
+            name: "ReceivablesTests",
+            dependencies: ["Receivables", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "MailTests", dependencies: ["Mail"]),
         .testTarget(
             name: "PersistenceTests", dependencies: ["Persistence", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(

@@ -71,6 +71,15 @@ public struct Entities: Hashable, Sendable, Codable {
     public var file: String?
     public var format: String?
     public var report: String?
+    /// client.update: how to address the client in letters, "tu" or "vous".
+    public var tone: String?
+    /// client.update: the client's dunning — "pause" (until `date`), "stop" ("ne plus
+    /// relancer", with `note` as the reason) or "resume".
+    public var dunning: String?
+    /// reminder.draft: invoice numbers to leave out of the letter ("sauf la F-12").
+    public var exclude: [String]?
+    /// client.update: the name of the dunning sequence the client follows (a setting).
+    public var sequence: String?
 
     /// invoice.list: whether `period` is about due dates ("à échéance", "à payer") rather than
     /// issue dates. Said by the parser; not part of the JSON contract.
@@ -79,7 +88,7 @@ public struct Entities: Hashable, Sendable, Codable {
     private enum CodingKeys: String, CodingKey {
         case client, invoice, amount, date, period, installments, frequency, downPayment, maxInstallment, minDaysLate
         case minAmount, channel, level, method, limit, dueDate, termsDays, endOfMonth, note, name, email, phone, kind, status
-        case file, format, report
+        case file, format, report, tone, dunning, exclude, sequence
     }
 
     public init() {}
@@ -118,6 +127,10 @@ public struct Entities: Hashable, Sendable, Codable {
         take(\.file)
         take(\.format)
         take(\.report)
+        take(\.tone)
+        take(\.dunning)
+        take(\.exclude)
+        take(\.sequence)
         take(\.periodIsDue)
         return merged
     }
