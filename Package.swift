@@ -70,6 +70,7 @@ let package = Package(
             name: "ReceivablesTests",
             dependencies: ["Receivables", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "MailTests", dependencies: ["Mail"]),
+        .testTarget(name: "PromptsTests", dependencies: ["Prompts"]),
         .testTarget(
             name: "PersistenceTests", dependencies: ["Persistence", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(

@@ -44,12 +44,15 @@ extension Assistant {
         let balance = try balanceData(client, open: open)
         let payments = try database.payments(clientID: client.id!, limit: 5)
         let history = try database.invoiceHistory(clientID: client.id!)
+        let events = try clientEvents(client)
+        let settings = try settings()
+        let plans = try database.plans(clientID: client.id!).map { planData($0, graceDays: settings.graceDays) }
         let data = ClientFileData(
             client: ClientData(client), balance: balance, openInvoices: open.map { InvoiceData($0, clientName: client.name, asOf: today) },
             lastPayments: payments.map {
                 .init(date: $0.day, amount: $0.amount, method: $0.method?.frenchLabel, unallocated: $0.unallocated)
             },
-            invoiceCount: history.count, invoicedTotal: history.total)
+            invoiceCount: history.count, invoicedTotal: history.total, history: events, plans: plans)
         let header = say(
             "client-show",
             [
@@ -60,6 +63,26 @@ extension Assistant {
                 "hasOpen": !open.isEmpty, "hasPayments": !payments.isEmpty,
             ])
         var blocks: [ReplyBlock] = [.paragraph(header)]
+        var preferences: [String] = []
+        if let address = client.address { preferences.append("Adresse\u{00A0}: \(address)") }
+        if let channel = client.preferredChannel { preferences.append("à joindre de préférence \(channel.frenchLabel)") }
+        if client.addressForm == .tu { preferences.append("tutoiement") }
+        if let sequence = client.sequence { preferences.append("séquence de relance « \(sequence) »") }
+        if let stop = client.dunningStop { preferences.append("ne pas relancer (\(stop))") }
+        if let procedure = client.insolvency { preferences.append("procédure collective (\(procedure))") }
+        if !preferences.isEmpty { blocks.append(.paragraph(preferences.joined(separator: " · ") + ".")) }
+        for plan in plans where plan.status != "completed" {
+            blocks.append(
+                .paragraph(
+                    "Échéancier du \(plan.agreedDate.french)\u{00A0}: \(plan.total.formatted), \(plan.paid.formatted) payés, \(plan.statusLabel)"
+                        + (plan.nextDate.map { ", prochaine échéance le \($0.french) (\(plan.nextAmount?.formatted ?? ""))" } ?? "") + "."))
+        }
+        if !events.isEmpty {
+            blocks.append(
+                .paragraph(
+                    "Suivi\u{00A0}:\n"
+                        + events.prefix(8).map { "– \($0.date.french)\u{00A0}: \($0.text)" }.joined(separator: "\n")))
+        }
         if !open.isEmpty {
             blocks.append(.paragraph("Factures ouvertes\u{00A0}:"))
             blocks.append(.table(invoiceTable(open.map { ($0, client.name) }, showClient: false)))
@@ -78,6 +101,51 @@ extension Assistant {
                         })))
         }
         return Reply(intent: .clientShow, entities: entities, blocks: blocks, data: data)
+    }
+
+    /// The client's reminders, promises, notes, disputes and pauses, most recent first.
+    func clientEvents(_ client: Client) throws -> [ClientFileData.Event] {
+        let id = client.id!
+        var events: [ClientFileData.Event] = []
+        for reminder in try database.reminders(clientID: id) {
+            events.append(
+                .init(
+                    kind: "reminder", date: reminder.day,
+                    text:
+                        "\(reminder.level.frenchLabel) envoyée\(reminder.channel.map { " \($0.frenchLabel)" } ?? "") (\(reminder.amount.formatted))",
+                    status: reminder.level.rawValue, amount: reminder.amount))
+        }
+        for promise in try database.promises(clientID: id) {
+            let status = promise.status(asOf: today)
+            let label = ["kept": "tenue", "pending": "en attente", "broken": "non tenue"][status] ?? status
+            events.append(
+                .init(
+                    kind: "promise", date: promise.madeDay,
+                    text: "promesse de \(promise.amount.formatted) pour le \(promise.dueDay.french) — \(label)", status: status,
+                    amount: promise.amount))
+        }
+        for note in try database.interactions(clientID: id) {
+            events.append(
+                .init(
+                    kind: "interaction", date: note.day, text: "\(note.channel.map { "\($0.shortLabel)\u{00A0}: " } ?? "")« \(note.note) »",
+                    status: nil, amount: nil))
+        }
+        for dispute in try database.disputes(clientID: id) {
+            let text =
+                "litige sur \(dispute.invoiceNumber)\(dispute.note.map { " (« \($0) »)" } ?? "")"
+                + (dispute.closedDay.map { ", clos le \($0.french)" } ?? ", en cours")
+            events.append(
+                .init(
+                    kind: "dispute", date: dispute.openedDay, text: text, status: dispute.closedDay == nil ? "open" : "closed", amount: nil)
+            )
+        }
+        for pause in try database.pauses(clientID: id) {
+            events.append(
+                .init(
+                    kind: "pause", date: pause.from, text: "relances en pause jusqu’au \(pause.until.french) (\(pause.reason))",
+                    status: nil, amount: nil))
+        }
+        return events.sorted { $0.date > $1.date }
     }
 
     /// `client.list`: clients, optionally those in dispute, with open invoices, paid up, or of one kind.

@@ -6,8 +6,9 @@ import Receivables
 extension Assistant {
     /// The intents this version runs, in the order `help` presents them.
     public static let availableIntents: [IntentID] = [
-        .overdueList, .clientBalance, .clientShow, .clientList, .invoiceList, .paymentRecord, .invoiceAdd, .clientAdd, .undo,
-        .help, .smalltalk, .quit,
+        .overdueList, .clientBalance, .clientShow, .clientList, .invoiceList, .reminderDue, .reminderDraft, .reminderSent,
+        .planPropose, .planAccept, .planShow, .promiseRecord, .interactionLog, .disputeOpen, .disputeClose, .escalationAdvise,
+        .paymentRecord, .invoiceAdd, .clientAdd, .clientUpdate, .undo, .help, .smalltalk, .quit,
     ]
 
     /// `help`: what the assistant can do, with examples.

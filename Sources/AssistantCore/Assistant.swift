@@ -15,6 +15,10 @@ public final class Assistant {
     private(set) var parser: FrenchParser
     private var fixedToday: Day?
     private var contexts: [String: DialogueContext] = [:]
+    /// The last reminder drafted in each session, for "c'est envoyé".
+    var drafts: [String: DraftMemo] = [:]
+    /// The last plan proposed in each session, for "il accepte".
+    var proposals: [String: ProposalMemo] = [:]
 
     /// - Parameter today: the day to answer for (`--today`); `nil` follows the clock in Europe/Paris.
     public init(database: AppDatabase, today: Day? = nil) throws {
@@ -99,6 +103,18 @@ public final class Assistant {
         case .invoiceAdd: reply = try invoiceAdd(entities)
         case .paymentRecord: reply = try paymentRecord(entities)
         case .undo: reply = try undo(entities)
+        case .clientUpdate: reply = try clientUpdate(entities)
+        case .promiseRecord: reply = try promiseRecord(entities)
+        case .interactionLog: reply = try interactionLog(entities)
+        case .disputeOpen: reply = try disputeOpen(entities)
+        case .disputeClose: reply = try disputeClose(entities)
+        case .reminderDue: reply = try reminderDue(entities)
+        case .reminderDraft: reply = try reminderDraft(entities, session: session)
+        case .reminderSent: reply = try reminderSent(entities, session: session)
+        case .planPropose: reply = try planPropose(entities, session: session)
+        case .planAccept: reply = try planAccept(entities, session: session)
+        case .planShow: reply = try planShow(entities)
+        case .escalationAdvise: reply = try escalationAdvise(entities)
         case .help: reply = help(entities)
         case .smalltalk: reply = smalltalk(entities)
         case .quit: reply = quit(entities)

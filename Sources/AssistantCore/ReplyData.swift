@@ -73,6 +73,12 @@ public struct ClientData: Encodable, Sendable {
     public var termsDays: Int
     public var endOfMonth: Bool
     public var kind: String
+    public var address: String?
+    public var preferredChannel: String?
+    public var addressForm: String
+    public var sequence: String?
+    public var dunningStop: String?
+    public var insolvency: String?
 
     init(_ client: Client) {
         id = client.id ?? 0
@@ -83,6 +89,12 @@ public struct ClientData: Encodable, Sendable {
         termsDays = client.terms.days
         endOfMonth = client.terms.endOfMonth
         kind = client.kind.rawValue
+        address = client.address
+        preferredChannel = client.preferredChannel?.rawValue
+        addressForm = client.addressForm.rawValue
+        sequence = client.sequence
+        dunningStop = client.dunningStop
+        insolvency = client.insolvency
     }
 }
 
@@ -95,12 +107,25 @@ public struct ClientFileData: Encodable, Sendable {
         public var unallocated: Money
     }
 
+    /// A dated line of the client's history: a reminder, a promise, a note, a dispute, a pause.
+    public struct Event: Encodable, Sendable {
+        /// reminder, promise, interaction, dispute, pause
+        public var kind: String
+        public var date: Day
+        public var text: String
+        public var status: String?
+        public var amount: Money?
+    }
+
     public var client: ClientData
     public var balance: BalanceData
     public var openInvoices: [InvoiceData]
     public var lastPayments: [PaymentLine]
     public var invoiceCount: Int
     public var invoicedTotal: Money
+    /// Reminders, promises, notes, disputes and pauses, most recent first.
+    public var history: [Event]
+    public var plans: [PlanData]
 }
 
 /// `client.list`.

@@ -15,6 +15,8 @@ enum MethodRegistry {
             AnyRPCMethod(AskMethod.self),
             AnyRPCMethod(ShutdownMethod.self),
             AnyRPCMethod(ExitMethod.self),
+            AnyRPCMethod(SettingsGetMethod.self),
+            AnyRPCMethod(SettingsSetMethod.self),
         ]
         // Every intent of the catalog is a method; those this version does not run answer
         // with `outcome: "notAvailable"`, as `ask` does.

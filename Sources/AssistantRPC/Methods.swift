@@ -176,3 +176,39 @@ enum IntentMethod {
         }
     }
 }
+
+/// `settings.get {key?}` → `{reply, data: {settings: [{key, label, value, isDefault}]}}`.
+struct SettingsGetMethod: RPCMethod {
+    struct Params: Decodable {
+        var key: String?
+    }
+
+    static let method = "settings.get"
+
+    static func handle(_ params: Params, server: AssistantServer) throws -> JSONValue {
+        do {
+            return try RPCResults.intent(server.assistant.settingsReply(key: params.key))
+        } catch let error as AssistantError {
+            throw RPCResults.responseError(error)
+        }
+    }
+}
+
+/// `settings.set {key, value}` (value `null` or "" restores the default) → `{reply, data}`.
+/// Journaled: `undo` reverts it.
+struct SettingsSetMethod: RPCMethod {
+    struct Params: Decodable {
+        var key: String
+        var value: String?
+    }
+
+    static let method = "settings.set"
+
+    static func handle(_ params: Params, server: AssistantServer) throws -> JSONValue {
+        do {
+            return try RPCResults.intent(server.assistant.setSetting(params.key, to: params.value))
+        } catch let error as AssistantError {
+            throw RPCResults.responseError(error)
+        }
+    }
+}

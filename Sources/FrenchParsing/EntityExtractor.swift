@@ -163,8 +163,10 @@ public enum EntityExtractor {
             var j = i - 1
             if ["n°", "no", "numero", "num", "°"].contains(tokens[j].text), j > 0 { j -= 1 }
             if tokens[j].text == "n" && j > 0 { j -= 1 }
+            // "la 1245" (la facture): a number of three digits or more after a feminine article.
+            let afterArticle = tokens[i - 1].text == "la" && w.count >= 3 && w.allSatisfy(\.isASCIINumber)
             if ["facture", "factures", "fact", "fac", "n°", "numero", "ref", "reference"].contains(tokens[j].text)
-                || tokens[i - 1].text == "n°"
+                || tokens[i - 1].text == "n°" || afterArticle
             {
                 // Not an amount: "facture 1234 €" is an amount.
                 if i + 1 < tokens.count, currencyWords.contains(tokens[i + 1].text) { return nil }

@@ -5,7 +5,7 @@ extension FrenchParser {
     /// Fills the entities the intent takes from what was recognised in the sentence.
     func fill(
         _ entities: inout Entities, intent: IntentID, tokens: [Token], words: [String], mentions: [Mention], today: Day,
-        result: inout ParseResult
+        result: inout ParseResult, clientSpan: Set<Int> = []
     ) {
         func before(_ mention: Mention, within distance: Int = 3) -> [String] {
             let start = mention.tokens.lowerBound
@@ -18,17 +18,32 @@ extension FrenchParser {
         var lookingForward: Bool { Self.mentionsDue(words) }
         var orientation: DateOrientation { intent.looksBack ? .past : (intent == .invoiceList && !lookingForward ? .past : .future) }
 
-        // A note: the free text after "note :" (or, for a call, after ":" or the name and a comma).
+        // A note: the free text after "note :" (or, for a call, after ":" or the name and a comma;
+        // for a dispute or a reminder sent, after a colon or "car" / "parce que").
         var noteStart: Int? = nil
-        if [.interactionLog, .clientUpdate, .promiseRecord].contains(intent),
+        let mentioned = Set(mentions.flatMap { Array($0.tokens) }).union(clientSpan)
+        // Whether words of free text follow: "LITIGE : F-12" has none.
+        func freeText(from start: Int) -> Bool {
+            (start..<tokens.count).contains { !mentioned.contains($0) && words[$0].count > 1 && !Lexicon.stopwords.contains(words[$0]) && words[$0].contains(where: \.isLetter) }
+        }
+        let explains: Set<IntentID> = [.reminderSent, .disputeOpen, .disputeClose]
+        if [.interactionLog, .clientUpdate, .promiseRecord, .reminderSent, .disputeOpen, .disputeClose].contains(intent),
             let colon = tokens.firstIndex(where: { $0.text == ":" }),
             intent == .interactionLog || (colon > 0 && words[colon - 1] == "note")
+                || (explains.contains(intent) && colon > 0 && freeText(from: colon + 1))
         {
             noteStart = colon + 1
         } else if intent == .interactionLog, let comma = tokens.firstIndex(where: { $0.text == "," }), comma > 0,
             entities.client != nil || tokens[..<comma].contains(where: { $0.text == "note" })
         {
             noteStart = comma + 1
+        } else if [.disputeOpen, .disputeClose].contains(intent),
+            let marker = words.indices.first(where: {
+                ["car", "puisque", "puisqu'"].contains(words[$0])
+                    || (words[$0] == "parce" && $0 + 1 < words.count && ["que", "qu'"].contains(words[$0 + 1]))
+            })
+        {
+            noteStart = words[marker] == "parce" ? marker + 2 : marker + 1
         }
         if let noteStart, noteStart < tokens.count {
             var note = ""
@@ -46,9 +61,30 @@ extension FrenchParser {
         var numbers: [Mention] = []
         var dates: [Mention] = []
         var durations: [Mention] = []
+        // Invoices said to be left out ("sauf la F-12", "sans la F-12 ni la F-13") are not the invoice.
+        var excluded: [String] = []
+        var lastInvoice: (end: Int, excluded: Bool)? = nil
         for (index, mention) in mentions.enumerated() {
             switch mention.value {
-            case .invoice(let number): entities.invoice = entities.invoice ?? number
+            case .invoice(let number):
+                let start = mention.tokens.lowerBound
+                let since = max(lastInvoice?.end ?? 0, start - 3)
+                var left = Self.excludes(before: words[since..<start])
+                if !left, intent == .reminderDraft, words[since..<start].last == "pas" || words[since..<start].dropLast().last == "pas" {
+                    left = true
+                }
+                // "sauf la F-12 et la F-13": the next one in the same list too.
+                if let last = lastInvoice, last.excluded,
+                    words[last.end..<start].allSatisfy({ ["et", ",", "ni", "ou", "la", "le", "les", "l'", "facture", "factures"].contains($0) })
+                {
+                    left = true
+                }
+                lastInvoice = (mention.tokens.upperBound, left)
+                if left {
+                    excluded.append(number)
+                } else {
+                    entities.invoice = entities.invoice ?? number
+                }
             case .email(let email): entities.email = entities.email ?? email
             case .phone(let phone): entities.phone = entities.phone ?? phone
             case .file(let name): entities.file = entities.file ?? name
@@ -183,16 +219,29 @@ extension FrenchParser {
             if let count = numbers.first(where: { after($0, within: 1).contains(where: countWords.contains) }) {
                 entities.installments = number(count)
             }
-            if let span = durations.first(where: { before($0, within: 1).contains("sur") }), case .duration(_, let months) = span.value,
-                months > 0
-            {
-                entities.installments = entities.installments ?? months
-                entities.frequency = "monthly"
+            // "sur 6 mois": six monthly installments, or two quarterly ones; "sur 8 semaines": eight weekly ones.
+            if let span = durations.first(where: { before($0, within: 1).contains("sur") }), case .duration(let days, let months) = span.value {
+                let said = Self.frequency(words)
+                let weeks = months > 0 ? Int((Double(months) * 52 / 12).rounded()) : days / 7
+                let spacing = said ?? (months > 0 ? "monthly" : "weekly")
+                var count: Int? = nil
+                switch spacing {
+                case "monthly" where months > 0: count = months
+                case "quarterly" where months >= 3: count = (months + 2) / 3
+                case "weekly" where weeks > 0 && (months > 0 || days % 7 == 0): count = weeks
+                case "biweekly" where weeks >= 2 && (months > 0 || days % 7 == 0): count = (weeks + 1) / 2
+                default: break
+                }
+                if let count {
+                    entities.installments = entities.installments ?? count
+                    entities.frequency = spacing
+                }
             }
             if intent == .planAccept {
                 entities.frequency = nil
                 break
             }
+            entities.format = Self.letterFormat(words)
             entities.frequency = Self.frequency(words) ?? entities.frequency
             for mention in amounts {
                 guard let value = money(mention) else { continue }
@@ -245,14 +294,57 @@ extension FrenchParser {
             entities.channel = channel
             entities.level = level
             if let mention = dates.first { entities.date = resolveDay(mention, orientation: intent == .reminderSent ? .past : .future) }
+            if intent == .reminderDraft {
+                entities.format = Self.letterFormat(words)
+                if !excluded.isEmpty { entities.exclude = excluded }
+            }
         case .interactionLog:
             entities.channel = channel == "phone" || Self.isCall(words) ? "phone" : channel
             if let mention = dates.first { entities.date = resolveDay(mention, orientation: .past) }
         case .clientUpdate:
             if entities.email == nil && entities.phone == nil { entities.channel = channel }
-            if let terms = durations.first?.value.durationDays { entities.termsDays = terms }
+            entities.tone = Self.tone(words)
+            // "on vouvoie Dupont dans les courriers": where the tone applies, not a preferred channel.
+            if entities.tone != nil || Self.dunning(words) != nil,
+                !words.indices.contains(where: { words[$0] == "par" && $0 + 1 < words.count && Lexicon.channels[words[$0 + 1]] != nil })
+            {
+                entities.channel = nil
+            }
+            let covered = Set(mentions.flatMap { Array($0.tokens) }).union(clientSpan)
+            entities.sequence = Self.sequenceName(tokens: tokens, words: words, excluded: covered)
+            var spans = durations
+            if let (value, at) = Self.dunning(words) {
+                // "jusqu'au 3 décembre", "avant le 10", "pendant un mois": the pause ends that day.
+                var value = value
+                var end: Day? = nil
+                if let mention = dates.first {
+                    end = resolveDay(mention, orientation: .future)
+                    let isLimit: Bool = {
+                        if case .date(.until) = mention.value { return true }
+                        return before(mention, within: 2).contains(where: { ["avant", "jusqu'", "jusque", "jusqu'a"].contains($0) })
+                    }()
+                    if isLimit, value == "stop" { value = "pause" }
+                } else if let span = durations.first(where: {
+                    before($0, within: 2).contains(where: { ["pendant", "durant", "pour"].contains($0) })
+                }), case .duration(let days, let months) = span.value {
+                    end = today.adding(months: months).adding(days: days)
+                    spans.removeAll { $0 == span }
+                    if value == "stop" { value = "pause" }
+                }
+                entities.dunning = value
+                entities.date = end
+                if value != "resume", entities.note == nil {
+                    entities.note = Self.dunningReason(
+                        tokens: tokens, words: words, mentions: mentions, clientSpan: clientSpan, instruction: at)
+                }
+            } else if let proceeding = Self.insolvency(words) {
+                entities.status = "insolvent"
+                entities.note = entities.note ?? Self.text(of: tokens, in: proceeding)
+            }
+            if let terms = spans.first?.value.durationDays { entities.termsDays = terms }
         case .disputeOpen, .disputeClose:
             if let mention = amounts.first { entities.amount = money(mention) }
+            if let mention = dates.first { entities.date = resolveDay(mention, orientation: .past) }
         case .dataImport, .dataExport:
             entities.format =
                 words.enumerated().first(where: {
@@ -311,7 +403,7 @@ extension FrenchParser {
         if ![.paymentRecord, .promiseRecord].contains(intent) { entities.method = nil }
         if ![.dataImport, .dataExport].contains(intent) {
             entities.file = nil
-            entities.format = nil
+            if ![.reminderDraft, .planPropose].contains(intent) { entities.format = nil }
         }
         // Conversation intents take no entity ("à demain" when leaving is not a date).
         if [.help, .smalltalk, .quit, .undo, .unknown].contains(intent) { entities = Entities() }

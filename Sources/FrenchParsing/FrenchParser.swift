@@ -34,6 +34,8 @@ public struct FrenchParser: Sendable {
         words.formUnion(Lexicon.commonWords)
         words.formUnion(Lexicon.channels.keys)
         words.formUnion(Lexicon.frequencies.keys)
+        words.formUnion(Lexicon.settingWords)
+        words.formUnion(Lexicon.dunningForms)
         words.formUnion([
             "prochain", "prochaine", "dernier", "derniere", "fin", "debut", "mois", "jours", "semaine", "depuis", "top", "premiers", "gros",
             "grosses", "fois",
@@ -75,6 +77,7 @@ public struct FrenchParser: Sendable {
         let scoringWords = Self.scoringWords(tokens: tokens, words: words, mentions: mentions, clientSpan: spanSet)
         var scores = Self.score(scoringWords)
         Self.addEntityEvidence(to: &scores, mentions: mentions, hasClient: clientMatch != .none, words: scoringWords)
+        Self.addSettingEvidence(to: &scores, mentions: mentions, hasClient: clientMatch != .none, words: words, scoringWords: scoringWords)
 
         let ranked = scores.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key.rawValue < $1.key.rawValue) }
         var intent = ranked.first.map { $0.value >= 1.5 ? $0.key : .unknown } ?? .unknown
@@ -97,7 +100,7 @@ public struct FrenchParser: Sendable {
         let says =
             context.lastIntent != nil
             && (clientMatch != .none || !mentions.isEmpty || Self.channel(words) != nil || Self.level(words) != nil
-                || Self.frequency(words) != nil)
+                || Self.frequency(words) != nil || Self.letterFormat(words) != nil)
         // A bare fragment is a follow-up only when every word of it is a filler or a value
         // ("en recommandé", "pas plus de 400 € par mois"), never "quel temps fera-t-il demain".
         let leftover = scoringWords.filter {
@@ -147,7 +150,9 @@ public struct FrenchParser: Sendable {
         }
         if intent == .clientAdd { entities.client = nil }
 
-        fill(&entities, intent: intent, tokens: tokens, words: words, mentions: mentions, today: today, result: &result)
+        fill(
+            &entities, intent: intent, tokens: tokens, words: words, mentions: mentions, today: today, result: &result,
+            clientSpan: spanSet)
         // A bare fragment ("le premier") continues the last question only with values that
         // question takes; otherwise it is not understood.
         if isFollowUp, !explicitFollowUp, result.ambiguity == nil, !entities.setKeys.isSubset(of: intent.entityKeys) || entities.isEmpty {
@@ -494,7 +499,8 @@ public struct FrenchParser: Sendable {
     /// Words a follow-up fragment may hold besides its values ("par SMS plutôt").
     static let followUpFillers: Set<String> = [
         "plutot", "seulement", "aussi", "alors", "finalement", "enfin", "mois", "semaine", "semaines", "jours", "max", "maximum",
-        "uniquement", "juste", "sinon", "pourquoi", "combien", "acompte", "d'acompte",
+        "uniquement", "juste", "sinon", "pourquoi", "combien", "acompte", "d'acompte", "sauf", "sans", "hors", "excepte", "ni",
+        "format", "eml", ".eml", "texte", "boite", "envoi", "outbox",
     ]
 
     /// A short yes: "oui", "ok", "valide", "d'accord", "c'est bon".

@@ -193,6 +193,7 @@ struct IntentCues {
                 ("nouvel email", 5), ("nouvelle adresse", 5), ("prefere", 5), ("email de", 2), ("mail de", 2), ("est maintenant", 3),
                 ("veut etre", 4), ("desormais", 3), ("a change", 4), ("change de", 4), ("nouveau numero", 6), ("numero de", 2),
                 ("contacte par", 3), ("corrige", 4), ("remplace", 4), ("passe", 1), ("souhaite etre", 4),
+                ("privilegie", 5), ("privilegier", 5),
             ]),
         IntentCues(
             .disputeOpen,

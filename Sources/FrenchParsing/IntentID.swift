@@ -61,7 +61,10 @@ public enum IntentID: String, CaseIterable, Hashable, Sendable, Codable {
         case .escalationAdvise: return ["client", "level"]
         case .clientAdd: return ["name", "email", "phone", "termsDays", "endOfMonth", "kind"]
         case .clientUpdate:
-            return ["client", "email", "phone", "channel", "termsDays", "endOfMonth", "note", "tone", "dunning", "date", "sequence", "kind"]
+            return [
+                "client", "email", "phone", "channel", "termsDays", "endOfMonth", "note", "tone", "dunning", "date", "sequence", "kind",
+                "status",
+            ]
         case .invoiceAdd: return ["client", "invoice", "amount", "date", "dueDate", "termsDays", "endOfMonth"]
         case .paymentRecord: return ["client", "amount", "date", "invoice", "method"]
         case .disputeOpen, .disputeClose: return ["client", "invoice", "amount", "note", "date"]

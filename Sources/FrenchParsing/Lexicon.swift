@@ -110,7 +110,51 @@ public enum Lexicon {
         "semaine", "semaines", "prochaine", "dernier", "derniere", "trimestre", "annee", "particulier", "client", "clients",
         "salon", "visite", "entretien", "discussion", "comptable", "gerant", "conges", "vacances", "retour", "question",
         "questions", "parle", "parler", "vide", "sonne", "signe", "confirme", "valide", "accepte", "refuse", "bloque",
-        "refais", "refaire", "refait", "fais", "defaire", "casse", "ceux", "celles", "supprime", "supprimer",
+        "refais", "refaire", "refait", "fais", "defaire", "casse", "ceux", "celles", "supprime", "supprimer", "cause", "lors", "terme",
+        "termes", "forme", "femme", "pose", "poser", "pauses", "textes", "fermes", "fermer", "boire", "parce",
+        "puisque",
+    ]
+
+    /// Forms of "relancer" and "relance".
+    public static let dunningForms: Set<String> = [
+        "relance", "relances", "relancer", "relancez", "relancons", "relancee", "relancees", "relancera", "relancerai", "relancent",
+    ]
+
+    /// Client settings: "arrête les relances", "mets en pause", "reprends les relances".
+    public static let dunningStopVerbs: Set<String> = [
+        "arrete", "arreter", "arretez", "arretons", "arrette", "stop", "stoppe", "stopper", "stoppez", "cesse", "cesser", "cessez",
+        "interromps", "interrompre", "interrompez", "coupe", "couper", "bloque", "bloquer", "bloquez",
+    ]
+    public static let dunningPauseWords: Set<String> = [
+        "pause", "suspends", "suspend", "suspendre", "suspendez", "suspendu", "suspendue", "suspendus", "suspendues", "suspension",
+        "gele", "geler", "gelez", "gel",
+    ]
+    public static let dunningResumeVerbs: Set<String> = [
+        "reprends", "reprendre", "reprenez", "reprenons", "reprend", "reprise", "reactive", "reactiver", "reactivez", "reactivee",
+        "reactivees", "reactives", "reactivation", "relance-les", "remets", "remettre", "remettez", "retablis", "retablir",
+    ]
+    /// Words that end a pause: "fin de la pause", "lève la pause", "sors-le de pause".
+    public static let pauseEnders: Set<String> = [
+        "fin", "leve", "lever", "levez", "termine", "terminee", "sors", "sortir", "sortez", "sort", "enleve", "enlever", "retire",
+        "retirer", "arrete", "arreter", "stoppe", "annule", "plus",
+    ]
+
+    /// Insolvency proceedings: "redressement judiciaire", "liquidation", "procédure de sauvegarde", "RJ".
+    public static let insolvencyHeads: Set<String> = ["redressement", "liquidation", "rj", "lj", "faillite"]
+    /// Words that continue the name of a proceeding ("liquidation judiciaire", "dépôt de bilan").
+    public static let insolvencyTails: Set<String> = [
+        "judiciaire", "judiciaires", "collective", "simplifiee", "acceleree", "sauvegarde", "redressement", "liquidation", "bilan",
+        "paiements", "paiement",
+    ]
+
+    /// Words of the settings above, of letter formats and exclusions: never "corrected".
+    public static let settingWords: Set<String> = [
+        "tutoie", "tutoies", "tutoyer", "tutoyez", "tutoyons", "tutoiement", "vouvoie", "vouvoies", "vouvoyer", "vouvoyez",
+        "vouvoyons", "vouvoiement", "pause", "suspends", "suspendre", "suspendu", "suspendue", "suspension", "reprends", "reprendre",
+        "reprise", "reactive", "reactiver", "reactivees", "reactivee", "arrete", "arreter", "stoppe", "stopper", "cesse", "cesser",
+        "redressement", "liquidation", "sauvegarde", "judiciaire", "procedure", "faillite", "bilan", "cessation", "sequence",
+        "scenario", "sauf", "hors", "excepte", "exceptee", "hormis", "excluant", "outbox", "texte", "boite", "envoi", "privilegie",
+        "privilegier", "rappeler", "rappelle", "rappel", "rappelez", "nouveau", "vacances", "fermee", "ferme", "travaux",
     ]
 
     /// Words that turn "payé" into "pas payé".

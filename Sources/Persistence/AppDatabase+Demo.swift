@@ -57,6 +57,7 @@ extension AppDatabase {
                 }
                 if let progress, index % 10_000 == 0 { progress(index, drafts.count) }
             }
+            if generator.clientCount == nil { try generator.writeStory(db) }
             progress?(drafts.count, drafts.count)
         }
     }

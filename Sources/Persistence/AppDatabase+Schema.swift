@@ -78,6 +78,98 @@ extension AppDatabase {
             }
             try db.create(index: "change_row_change", on: "change_row", columns: ["change_id"])
         }
+        migrator.registerMigration("v2: dunning, promises, disputes, plans, settings") { db in
+            try db.alter(table: "client") { t in
+                t.add(column: "address", .text)
+                t.add(column: "preferred_channel", .text)
+                t.add(column: "address_form", .text).notNull().defaults(to: "vous")
+                t.add(column: "sequence", .text)
+                t.add(column: "dunning_stop", .text)
+                t.add(column: "insolvency", .text)
+            }
+            // Settings: the user's identity, bank details, dunning sequence, plan rules.
+            try db.create(table: "setting") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("key", .text).notNull().unique()
+                t.column("value", .text).notNull()
+            }
+            // Reminders sent (and escalation steps taken), the dunning history.
+            try db.create(table: "reminder") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("client_id", .integer).notNull().references("client", onDelete: .cascade)
+                t.column("day", .text).notNull()
+                t.column("level", .text).notNull()
+                t.column("channel", .text)
+                t.column("invoices", .text).notNull().defaults(to: "")
+                t.column("amount_cents", .integer).notNull().defaults(to: 0)
+                t.column("note", .text)
+            }
+            try db.create(index: "reminder_client", on: "reminder", columns: ["client_id", "day"])
+            try db.create(table: "promise") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("client_id", .integer).notNull().references("client", onDelete: .cascade)
+                t.column("made_day", .text).notNull()
+                t.column("due_day", .text).notNull()
+                t.column("amount_cents", .integer).notNull().check { $0 > 0 }
+                t.column("invoice_id", .integer).references("invoice", onDelete: .setNull)
+                t.column("method", .text)
+                t.column("note", .text)
+            }
+            try db.create(index: "promise_client", on: "promise", columns: ["client_id", "due_day"])
+            try db.create(table: "interaction") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("client_id", .integer).notNull().references("client", onDelete: .cascade)
+                t.column("day", .text).notNull()
+                t.column("channel", .text)
+                t.column("note", .text).notNull()
+            }
+            try db.create(index: "interaction_client", on: "interaction", columns: ["client_id", "day"])
+            try db.create(table: "dispute") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("invoice_id", .integer).notNull().references("invoice", onDelete: .cascade)
+                t.column("opened_day", .text).notNull()
+                t.column("closed_day", .text)
+                t.column("note", .text)
+                t.column("resolution", .text)
+            }
+            try db.create(index: "dispute_invoice", on: "dispute", columns: ["invoice_id"])
+            // Manual pauses of a client's dunning ("en congés jusqu'au 3").
+            try db.create(table: "pause") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("client_id", .integer).notNull().references("client", onDelete: .cascade)
+                t.column("from_day", .text).notNull()
+                t.column("until_day", .text).notNull()
+                t.column("reason", .text).notNull()
+            }
+            try db.create(index: "pause_client", on: "pause", columns: ["client_id", "until_day"])
+            // Agreed payment plans, their installments and the invoices they cover.
+            try db.create(table: "plan") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("client_id", .integer).notNull().references("client", onDelete: .cascade)
+                t.column("agreed_day", .text).notNull()
+                t.column("frequency", .text).notNull()
+                t.column("total_cents", .integer).notNull().check { $0 > 0 }
+                t.column("cancelled_day", .text)
+            }
+            try db.create(index: "plan_client", on: "plan", columns: ["client_id"])
+            try db.create(table: "plan_installment") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("plan_id", .integer).notNull().references("plan", onDelete: .cascade)
+                t.column("number", .integer).notNull()
+                t.column("day", .text).notNull()
+                t.column("amount_cents", .integer).notNull().check { $0 > 0 }
+                t.column("down_payment", .boolean).notNull().defaults(to: false)
+            }
+            try db.create(index: "plan_installment_plan", on: "plan_installment", columns: ["plan_id", "number"])
+            try db.create(table: "plan_invoice") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("plan_id", .integer).notNull().references("plan", onDelete: .cascade)
+                t.column("invoice_id", .integer).notNull().references("invoice", onDelete: .cascade)
+                t.column("amount_cents", .integer).notNull()
+            }
+            try db.create(index: "plan_invoice_plan", on: "plan_invoice", columns: ["plan_id"])
+            try db.create(index: "plan_invoice_invoice", on: "plan_invoice", columns: ["invoice_id"])
+        }
         return migrator
     }
 }

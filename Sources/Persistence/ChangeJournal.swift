@@ -13,6 +13,9 @@ struct ChangeJournal {
     /// Tables whose rows a change may touch. Undo only ever names these.
     enum Table: String, CaseIterable {
         case client, invoice, payment, allocation
+        case setting, reminder, promise, interaction, dispute, pause, plan
+        case planInstallment = "plan_installment"
+        case planInvoice = "plan_invoice"
     }
 
     enum Operation: String {

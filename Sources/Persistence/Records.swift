@@ -14,11 +14,20 @@ struct ClientRecord: Identifiable, Codable, FetchableRecord, MutablePersistableR
     var termsDays: Int
     var endOfMonth: Bool
     var kind: String
+    var address: String?
+    var preferredChannel: String?
+    var addressForm: String
+    var sequence: String?
+    var dunningStop: String?
+    var insolvency: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, code, name, email, phone, kind
+        case id, code, name, email, phone, kind, address, sequence, insolvency
         case termsDays = "terms_days"
         case endOfMonth = "end_of_month"
+        case preferredChannel = "preferred_channel"
+        case addressForm = "address_form"
+        case dunningStop = "dunning_stop"
     }
 
     init(_ client: Client) {
@@ -30,12 +39,25 @@ struct ClientRecord: Identifiable, Codable, FetchableRecord, MutablePersistableR
         termsDays = client.terms.days
         endOfMonth = client.terms.endOfMonth
         kind = client.kind.rawValue
+        address = client.address
+        preferredChannel = client.preferredChannel?.rawValue
+        addressForm = client.addressForm.rawValue
+        sequence = client.sequence
+        dunningStop = client.dunningStop
+        insolvency = client.insolvency
     }
 
     var client: Client {
-        Client(
+        var client = Client(
             id: id, code: code, name: name, email: email, phone: phone,
             terms: PaymentTerms(days: termsDays, endOfMonth: endOfMonth), kind: ClientKind(rawValue: kind) ?? .business)
+        client.address = address
+        client.preferredChannel = preferredChannel.flatMap(Channel.init(rawValue:))
+        client.addressForm = AddressForm(rawValue: addressForm) ?? .vous
+        client.sequence = sequence
+        client.dunningStop = dunningStop
+        client.insolvency = insolvency
+        return client
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

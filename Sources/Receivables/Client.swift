@@ -9,6 +9,19 @@ public struct Client: Hashable, Sendable, Codable {
     public var phone: String?
     public var terms: PaymentTerms
     public var kind: ClientKind
+    /// Postal address, several lines (letters).
+    public var address: String? = nil
+    /// How the client prefers to be reached; reminders use it first.
+    public var preferredChannel: Channel? = nil
+    /// "tu" or "vous" in letters.
+    public var addressForm: AddressForm = .vous
+    /// The name of the client's own dunning sequence (a setting), `nil` for the default.
+    public var sequence: String? = nil
+    /// Set when the client must not be dunned ("ne plus relancer"): the reason.
+    public var dunningStop: String? = nil
+    /// A collective procedure (redressement, liquidation, sauvegarde): claims go to the
+    /// mandataire, not to reminders.
+    public var insolvency: String? = nil
 
     public init(
         id: Int64? = nil, code: String, name: String, email: String? = nil, phone: String? = nil,

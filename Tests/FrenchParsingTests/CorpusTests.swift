@@ -63,6 +63,10 @@ import Testing
         if let v = entities.file { result["file"] = .string(v) }
         if let v = entities.format { result["format"] = .string(v) }
         if let v = entities.report { result["report"] = .string(v) }
+        if let v = entities.tone { result["tone"] = .string(v) }
+        if let v = entities.dunning { result["dunning"] = .string(v) }
+        if let v = entities.exclude { result["exclude"] = .array(v.map { .string($0) }) }
+        if let v = entities.sequence { result["sequence"] = .string(v) }
         return result
     }
 
@@ -193,7 +197,7 @@ import Testing
 
 /// A JSON value for comparing corpus entities.
 enum JSONAny: Decodable, Equatable, CustomStringConvertible {
-    case string(String), int(Int64), bool(Bool), object([String: JSONAny])
+    case string(String), int(Int64), bool(Bool), object([String: JSONAny]), array([JSONAny])
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
@@ -203,6 +207,8 @@ enum JSONAny: Decodable, Equatable, CustomStringConvertible {
             self = .int(v)
         } else if let v = try? container.decode(String.self) {
             self = .string(v)
+        } else if let v = try? container.decode([JSONAny].self) {
+            self = .array(v)
         } else {
             self = .object(try container.decode([String: JSONAny].self))
         }
@@ -214,6 +220,7 @@ enum JSONAny: Decodable, Equatable, CustomStringConvertible {
         case .int(let i): return "\(i)"
         case .bool(let b): return "\(b)"
         case .object(let o): return "{" + o.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "}"
+        case .array(let a): return "[" + a.map(\.description).joined(separator: ", ") + "]"
         }
     }
 }
