@@ -4,7 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build --product encaisse >/dev/null
-for script in Scripts/sessions/*.txt; do
-  NO_COLOR=1 ./.build/debug/encaisse --demo --today 2026-11-22 < "$script" > "${script%.txt}.expected" || true
-done
-git --no-pager diff --stat -- Scripts/sessions
+exec Scripts/run-sessions.sh --update

@@ -105,6 +105,16 @@ extension Assistant {
                     "mediation", "Proposer une médiation de la consommation ou un conciliateur de justice",
                     "Les seules factures en retard (\(disputed.formatted)) sont contestées\u{202F}: un tiers gratuit peut débloquer la situation.",
                     cost: 0, "gratuit", "quelques semaines", 0.6, on: disputed)
+        } else if let promise = facts.promises.filter({ !$0.isKept && $0.dueDay >= today }).min(by: { $0.dueDay < $1.dueDay }) {
+            advice = option(
+                "wait", "Attendre l’échéance de sa promesse",
+                "\(client.name) a promis de payer \(promise.amount.formatted) le \(promise.dueDay.french)\u{202F}: laissez-lui le temps de tenir parole\u{202F}; si rien n’arrive, la relance suivante partira dès le lendemain.",
+                cost: 0, "gratuit", "jusqu’au \(promise.dueDay.french)", 0.6, on: min(promise.amount, overdue))
+        } else if let pause = facts.pauses.first(where: { $0.from <= today && today <= $0.until }) {
+            advice = option(
+                "wait", "Attendre la fin de la pause",
+                "Les relances de \(client.name) sont en pause jusqu’au \(pause.until.french) (\(pause.reason)).", cost: 0, "gratuit",
+                "jusqu’au \(pause.until.french)", 0.6, on: overdue)
         } else if let plan = facts.plans.first(where: {
             if case .broken = $0.progress.status { return false }
             return $0.progress.status != .completed
@@ -201,7 +211,7 @@ extension Assistant {
             prose += "\nCoût\u{00A0}: \(advice.costNote). Délai\u{00A0}: \(advice.delay)."
             if advice.expectedRecovery.isPositive {
                 prose +=
-                    " Recouvrement attendu\u{00A0}: environ \(advice.expectedRecovery.formatted) (\(advice.recoveryPercent)\u{202F}%, estimation)."
+                    " Recouvrement attendu\u{00A0}: environ \(advice.expectedRecovery.formatted) (\(advice.recoveryPercent)\u{00A0}%, estimation)."
             }
         }
         var blocks: [ReplyBlock] = [.paragraph(prose)]

@@ -13,12 +13,14 @@ extension FrenchParser {
     ) {
         let hasInvoice = mentions.contains { if case .invoice = $0.value { return true } else { return false } }
         let asks = scoringWords.last == "?" || scoringWords.first == "est-ce" || scoringWords.first == "pourquoi"
-        if tone(words) != nil { scores[.clientUpdate, default: 0] += asks ? 3 : 8 }
+        // A question about a setting ("Dupont est-il en redressement ?") changes nothing: the file answers it.
+        let boost: (IntentID, Double) = asks ? (.clientShow, 3) : (.clientUpdate, 8)
+        if tone(words) != nil { scores[boost.0, default: 0] += boost.1 }
         // "reprends les relances sur la F-12" is about a dispute; about a client, its dunning.
         if dunning(words) != nil, !hasInvoice {
-            scores[.clientUpdate, default: 0] += asks ? 3 : 8
+            scores[boost.0, default: 0] += boost.1
         } else if insolvency(words) != nil, hasClient {
-            scores[.clientUpdate, default: 0] += asks ? 2 : 6
+            scores[boost.0, default: 0] += asks ? boost.1 : boost.1 - 2
         }
         if hasClient, words.contains(where: { ["sequence", "scenario"].contains($0) }) { scores[.clientUpdate, default: 0] += 6 }
         if mentionsOutbox(words) {
@@ -36,8 +38,10 @@ extension FrenchParser {
     /// "tutoie Dupont", "passe au vouvoiement", "avec Dupont on se dit tu" → "tu" / "vous".
     static func tone(_ words: [String]) -> String? {
         for (index, word) in words.enumerated() {
-            if word.hasPrefix("tutoi") || word.hasPrefix("tutoy") { return "tu" }
-            if word.hasPrefix("vouvoi") || word.hasPrefix("vouvoy") { return "vous" }
+            // "tu peux me tutoyer": the assistant, not a client.
+            let aboutMe = index > 0 && ["me", "m'"].contains(words[index - 1]) || index + 1 < words.count && words[index + 1] == "moi"
+            if word.hasPrefix("tutoi") || word.hasPrefix("tutoy") { return aboutMe ? nil : "tu" }
+            if word.hasPrefix("vouvoi") || word.hasPrefix("vouvoy") { return aboutMe ? nil : "vous" }
             // "on se dit tu", "on peut se dire vous".
             if word == "tu" || word == "vous", index >= 2, ["dit", "dire", "disons", "dites"].contains(words[index - 1]),
                 ["se", "s'", "on", "nous"].contains(words[index - 2])
@@ -108,7 +112,7 @@ extension FrenchParser {
     static func insolvency(_ words: [String]) -> Range<Int>? {
         for (index, word) in words.enumerated() {
             var isHead = Lexicon.insolvencyHeads.contains(word)
-            if word == "sauvegarde", index > 0, ["en", "de", "procedure", "plan"].contains(words[index - 1]) { isHead = true }
+            if word == "sauvegarde", index > 0, ["en", "de", "procedure", "plan", "sous"].contains(words[index - 1]) { isHead = true }
             let named: [String: Set<String>] = [
                 "procedure": ["sauvegarde", "redressement", "liquidation"], "procedures": ["sauvegarde", "redressement", "liquidation"],
                 "depot": ["bilan"], "cessation": ["paiements", "paiement"],
@@ -119,7 +123,7 @@ extension FrenchParser {
                 isHead = true
             }
             if word == "procedure" || word == "procedures", index + 1 < words.count, words[index + 1] == "collective" { isHead = true }
-            if word == "depose", index + 2 < words.count, ["le", "son"].contains(words[index + 1]), words[index + 2] == "bilan" {
+            if ["depose", "deposer", "deposee"].contains(word), index + 2 < words.count, ["le", "son"].contains(words[index + 1]), words[index + 2] == "bilan" {
                 isHead = true
             }
             guard isHead else { continue }

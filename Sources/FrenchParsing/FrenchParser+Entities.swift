@@ -68,9 +68,12 @@ extension FrenchParser {
             switch mention.value {
             case .invoice(let number):
                 let start = mention.tokens.lowerBound
-                let since = max(lastInvoice?.end ?? 0, start - 3)
+                let since = max(lastInvoice?.end ?? 0, start - 4)
                 var left = Self.excludes(before: words[since..<start])
-                if !left, intent == .reminderDraft, words[since..<start].last == "pas" || words[since..<start].dropLast().last == "pas" {
+                // "mais pas (pour) la F-13" in a letter, not "qui n'a pas payé la F-13".
+                if !left, intent == .reminderDraft, let not = words[since..<start].lastIndex(of: "pas"),
+                    words[(not + 1)..<start].allSatisfy({ ["pour", "la", "le", "l'", "les", "sur", "de", "facture"].contains($0) })
+                {
                     left = true
                 }
                 // "sauf la F-12 et la F-13": the next one in the same list too.
@@ -319,14 +322,26 @@ extension FrenchParser {
                 var end: Day? = nil
                 if let mention = dates.first {
                     end = resolveDay(mention, orientation: .future)
+                    // "pas avant janvier": the pause ends when January begins.
+                    let previous = before(mention, within: 2)
+                    let isStart = previous.contains("partir") || previous.contains("des") || previous.contains("apres")
+                    if previous.last == "avant" || isStart, mention.value.isPeriodExpression {
+                        end = resolvePeriod(mention, orientation: .future)?.from
+                    }
                     let isLimit: Bool = {
                         if case .date(.until) = mention.value { return true }
-                        return before(mention, within: 2).contains(where: { ["avant", "jusqu'", "jusque", "jusqu'a"].contains($0) })
+                        return previous.contains(where: { ["avant", "jusqu'", "jusque", "jusqu'a"].contains($0) })
                     }()
+                    // "pas de relance ce mois-ci": a pause to the end of the period.
+                    if value == "stop", !isStart, !isLimit, mention.value.isPeriodExpression {
+                        end = resolvePeriod(mention, orientation: .future)?.to
+                        value = "pause"
+                    }
                     if isLimit, value == "stop" { value = "pause" }
-                } else if let span = durations.first(where: {
-                    before($0, within: 2).contains(where: { ["pendant", "durant", "pour"].contains($0) })
-                }), case .duration(let days, let months) = span.value {
+                } else if let span = durations.first(where: { before($0, within: 1) != ["a"] }),
+                    case .duration(let days, let months) = span.value
+                {
+                    // "pendant un mois", "pour deux semaines", "15 jours".
                     end = today.adding(months: months).adding(days: days)
                     spans.removeAll { $0 == span }
                     if value == "stop" { value = "pause" }
@@ -445,8 +460,9 @@ extension FrenchParser {
         if contains(["deux", "semaines"], in: words) || contains(["2", "semaines"], in: words) || contains(["quinze", "jours"], in: words) {
             return "biweekly"
         }
-        if contains(["trois", "mois"], in: words) || contains(["chaque", "trimestre"], in: words)
-            || contains(["par", "trimestre"], in: words)
+        if contains(["tous", "trois", "mois"], in: words) || contains(["tous", "3", "mois"], in: words)
+            || contains(["chaque", "trimestre"], in: words) || contains(["par", "trimestre"], in: words)
+            || contains(["tous", "trimestres"], in: words) || contains(["tous", "trimestre"], in: words)
         {
             return "quarterly"
         }

@@ -74,7 +74,12 @@ public struct FrenchParser: Sendable {
         let words = corrected(tokens, skipping: covered)
         let (clientMatch, span) = directory.match(tokens, excluded: covered)
         let spanSet = Set(span)
-        let scoringWords = Self.scoringWords(tokens: tokens, words: words, mentions: mentions, clientSpan: spanSet)
+        // The free text of a note ("note : attend le paiement de son client") says nothing of the intent.
+        let cut =
+            tokens.indices.first(where: { $0 > 0 && tokens[$0].text == ":" && words[$0 - 1] == "note" }).map { $0 + 1 } ?? tokens.count
+        let scoringWords = Self.scoringWords(
+            tokens: Array(tokens[..<cut]), words: Array(words[..<cut]), mentions: mentions.filter { $0.tokens.upperBound <= cut },
+            clientSpan: spanSet)
         var scores = Self.score(scoringWords)
         Self.addEntityEvidence(to: &scores, mentions: mentions, hasClient: clientMatch != .none, words: scoringWords)
         Self.addSettingEvidence(to: &scores, mentions: mentions, hasClient: clientMatch != .none, words: words, scoringWords: scoringWords)

@@ -112,7 +112,7 @@ public enum Lexicon {
         "questions", "parle", "parler", "vide", "sonne", "signe", "confirme", "valide", "accepte", "refuse", "bloque",
         "refais", "refaire", "refait", "fais", "defaire", "casse", "ceux", "celles", "supprime", "supprimer", "cause", "lors", "terme",
         "termes", "forme", "femme", "pose", "poser", "pauses", "textes", "fermes", "fermer", "boire", "parce",
-        "puisque",
+        "puisque", "partir", "mises",
     ]
 
     /// Forms of "relancer" and "relance".

@@ -377,7 +377,7 @@ public enum PlanCalculator {
     /// 11 installments but not in 12, whose first is 0,12 €), hence a check per count.
     static func fits(remaining: Money, count: Int, cap: Money) -> Bool {
         let n = Int64(count)
-        return remaining.cents / n <= cap.cents
+        return remaining.cents / n + remaining.cents % n <= cap.cents
     }
 
     /// The dated installments of a validated request with `count` regular installments.
@@ -397,7 +397,7 @@ public enum PlanCalculator {
             installments.append(
                 PlannedInstallment(
                     number: k, day: FrenchCalendar.nextWorkingDay(onOrAfter: nominal),
-                    amount: Money(cents: k == count ? share + leftover : share), isDownPayment: false))
+                    amount: Money(cents: k == 1 ? share + leftover : share), isDownPayment: false))
         }
         return PlanSchedule(frequency: request.frequency, installments: installments)
     }

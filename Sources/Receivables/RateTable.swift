@@ -174,9 +174,9 @@ public struct RateTable: Sendable, Hashable {
 
     // MARK: Percent text
 
-    /// "12,15 %" (narrow no-break space U+202F before the sign), "2,00 %", "-0,50 %".
+    /// "12,15 %" (no-break space U+00A0, as before € and : before the sign), "2,00 %", "-0,50 %".
     public static func formatPercent(_ basisPoints: Int) -> String {
-        formatNumber(basisPoints) + FrenchTypography.narrowNoBreakSpace + "%"
+        formatNumber(basisPoints) + FrenchTypography.noBreakSpace + "%"
     }
 
     /// "12,15": the rate without the percent sign, as written in rate files.

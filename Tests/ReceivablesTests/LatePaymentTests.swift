@@ -328,7 +328,7 @@ import Testing
     /// 3 × the legal rate (creditor a business): 2026 H1 3 × 2,62 = 7,86 %; 2025 H2 3 × 2,76 = 8,28 %.
     @Test func contractFloor() {
         #expect(LatePayment.contractFloor(on: Self.day("2026-03-15"), rates: .shipped) == 786)
-        #expect(RateTable.formatPercent(LatePayment.contractFloor(on: Self.day("2026-06-30"), rates: .shipped)!) == "7,86\u{202F}%")
+        #expect(RateTable.formatPercent(LatePayment.contractFloor(on: Self.day("2026-06-30"), rates: .shipped)!) == "7,86\u{00A0}%")
         #expect(LatePayment.contractFloor(on: Self.day("2025-07-01"), rates: .shipped) == 828)
         #expect(LatePayment.contractFloor(in: Self.h(2023, 1), rates: .shipped) == 618)
         #expect(LatePayment.contractFloor(on: Self.day("2026-07-01"), rates: .shipped) == nil)
@@ -356,7 +356,7 @@ import Testing
         #expect(PenaltyBasis.contract(basisPoints: 900).hasIndemnity)
         #expect(!PenaltyBasis.consumer(formalNoticeDay: nil).hasIndemnity)
         #expect(PenaltyBasis.business.frenchLabel == "taux BCE + 10 points")
-        #expect(PenaltyBasis.contract(basisPoints: 900).frenchLabel == "taux contractuel de 9,00\u{202F}%")
+        #expect(PenaltyBasis.contract(basisPoints: 900).frenchLabel == "taux contractuel de 9,00\u{00A0}%")
         #expect(LatePayment.recoveryIndemnity.formatted == "40,00\u{00A0}€")
         #expect(LatePayment.rate(for: .consumer(formalNoticeDay: nil), in: Self.h(2026, 1), rates: .shipped) == 262)
         #expect(LatePayment.rate(for: .consumer(formalNoticeDay: nil), in: Self.h(2026, 2), rates: .shipped) == nil)

@@ -59,7 +59,10 @@ import Testing
         let plan = try PlanCalculator.schedule(
             PlanRequest(debt: Self.euros(10_000), installments: 7, frequency: .weekly, start: Self.day("2026-01-05")))
         #expect(plan.installments.map(\.amount.cents) == [1_432, 1_428, 1_428, 1_428, 1_428, 1_428, 1_428])
-        #expect(plan.installments.map(\.day.iso) == ["2026-01-05", "2026-01-12", "2026-01-19", "2026-01-26", "2026-02-02", "2026-02-09", "2026-02-16"])
+        #expect(
+            plan.installments.map(\.day.iso) == [
+                "2026-01-05", "2026-01-12", "2026-01-19", "2026-01-26", "2026-02-02", "2026-02-09", "2026-02-16",
+            ])
     }
 
     /// Quarterly and biweekly nominal days.
@@ -85,7 +88,8 @@ import Testing
             PlanRequest(debt: Self.euros(100_001), maxInstallment: Self.euros(33_334), start: Self.day("2026-03-10")))
         #expect(plan.installments.map(\.amount.cents) == [25_001, 25_000, 25_000, 25_000])
         #expect(
-            Self.error(PlanRequest(debt: Self.euros(100_001), installments: 3, maxInstallment: Self.euros(33_334), start: Self.day("2026-03-10")))
+            Self.error(
+                PlanRequest(debt: Self.euros(100_001), installments: 3, maxInstallment: Self.euros(33_334), start: Self.day("2026-03-10")))
                 == .capTooLow(cap: Self.euros(33_334), minimumCount: 4))
     }
 
@@ -284,7 +288,9 @@ import Testing
     @Test func optionsRespectMaxInstallments() throws {
         #expect(Self.counts(try Self.options(1_200_000, maxInstallments: 6)) == [3, 6])
         #expect(Self.counts(try Self.options(1_200_000, maxInstallments: 2)) == [2])
-        #expect(throws: PlanError.tooManyInstallments(count: 8, maximum: 6)) { try Self.options(1_200_000, cap: 150_000, maxInstallments: 6) }
+        #expect(throws: PlanError.tooManyInstallments(count: 8, maximum: 6)) {
+            try Self.options(1_200_000, cap: 150_000, maxInstallments: 6)
+        }
     }
 
     @Test func optionsWithARequestedCountReturnThatPlan() throws {
@@ -438,7 +444,8 @@ import Testing
             input: Gen.int(in: 1...5_000_000), Gen.int(in: 100...1_000_000).optional, Gen.bool, Gen.bool, Gen<PlanFrequency>.case,
             Self.startDays
         ) { debt, cap, risky, newClient, frequency, start in
-            let request = PlanRequest(debt: Money(cents: Int64(debt)), frequency: frequency, maxInstallment: cap.map { Money(cents: Int64($0)) }, start: start)
+            let request = PlanRequest(
+                debt: Money(cents: Int64(debt)), frequency: frequency, maxInstallment: cap.map { Money(cents: Int64($0)) }, start: start)
             let profile = PayerProfile(lateShare: risky ? 0.8 : 0.1, isNewClient: newClient)
             let options: PlanOptions
             do throws(PlanError) {
@@ -457,9 +464,11 @@ import Testing
             #expect(risky || newClient ? options.recommended == 0 : options.recommended == (counts.count - 1) / 2)
             if risky { #expect(options.advice == .riskyPayer) }
             for plan in options.schedules {
-                Self.checkInvariants(plan, PlanRequest(
-                    debt: request.debt, installments: plan.regularCount, frequency: frequency,
-                    maxInstallment: request.maxInstallment, start: start))
+                Self.checkInvariants(
+                    plan,
+                    PlanRequest(
+                        debt: request.debt, installments: plan.regularCount, frequency: frequency,
+                        maxInstallment: request.maxInstallment, start: start))
             }
             let smallest = options.schedules.map { $0.regularInstallments.last!.amount.cents }.min()!
             // Below 50 € only for a single plan: one installment, or the count the cap forces.
