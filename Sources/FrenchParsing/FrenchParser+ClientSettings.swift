@@ -96,6 +96,13 @@ extension FrenchParser {
                 if next < words.count, ["de", "d'", "aucune"].contains(words[next]) { next += 1 }
                 if next < words.count, forms.contains(words[next]) { return ("stop", index) }
             }
+            // "relance pas Dupont", "relance-le pas" (familiar, without "ne").
+            if forms.contains(word), index + 1 < words.count,
+                ["pas", "jamais"].contains(words[index + 1])
+                    || (index + 2 < words.count && ["le", "la", "les"].contains(words[index + 1]) && words[index + 2] == "pas")
+            {
+                return ("stop", index)
+            }
             if Lexicon.dunningStopVerbs.contains(word), window(index, 0, 3).contains(where: forms.contains) {
                 return ("stop", index)
             }
@@ -123,7 +130,9 @@ extension FrenchParser {
                 isHead = true
             }
             if word == "procedure" || word == "procedures", index + 1 < words.count, words[index + 1] == "collective" { isHead = true }
-            if ["depose", "deposer", "deposee"].contains(word), index + 2 < words.count, ["le", "son"].contains(words[index + 1]), words[index + 2] == "bilan" {
+            if ["depose", "deposer", "deposee"].contains(word), index + 2 < words.count, ["le", "son"].contains(words[index + 1]),
+                words[index + 2] == "bilan"
+            {
                 isHead = true
             }
             guard isHead else { continue }
@@ -150,7 +159,9 @@ extension FrenchParser {
             return nil
         }
         var index = anchor + 1
-        let skipped: Set<String> = ["de", "d'", "relance", "relances", "la", "le", "l'", "du", "des", ":", "nommee", "nomme", "appelee", "dite"]
+        let skipped: Set<String> = [
+            "de", "d'", "relance", "relances", "la", "le", "l'", "du", "des", ":", "nommee", "nomme", "appelee", "dite",
+        ]
         while index < words.count, skipped.contains(words[index]) { index += 1 }
         guard index < tokens.count else { return nil }
         let quotes: Set<String> = ["«", "»", "\"", "“", "”"]
@@ -169,11 +180,14 @@ extension FrenchParser {
     static func letterFormat(_ words: [String]) -> String? {
         for (index, word) in words.enumerated() {
             if word == "eml" || word == ".eml" || word == "outbox" { return "eml" }
-            if word == "boite", words[(index + 1)..<min(words.count, index + 4)].contains(where: { ["envoi", "sortie", "envois"].contains($0) }) {
+            if word == "boite",
+                words[(index + 1)..<min(words.count, index + 4)].contains(where: { ["envoi", "sortie", "envois"].contains($0) })
+            {
                 return "eml"
             }
             if ["texte", "txt", ".txt"].contains(word),
-                index > 0 && ["en", "format"].contains(words[index - 1]) || index + 1 < words.count && ["brut", "simple"].contains(words[index + 1])
+                index > 0 && ["en", "format"].contains(words[index - 1])
+                    || index + 1 < words.count && ["brut", "simple"].contains(words[index + 1])
             {
                 return "text"
             }
@@ -190,7 +204,9 @@ extension FrenchParser {
 
     /// Words that leave an invoice out: "sauf la F-12", "sans la F-13", "hors F-14", "à part", "mais pas".
     static func excludes(before words: ArraySlice<String>) -> Bool {
-        let cues: Set<String> = ["sauf", "sans", "hors", "excepte", "exceptee", "exceptees", "exceptes", "hormis", "excluant", "exclus", "exclue", "ni"]
+        let cues: Set<String> = [
+            "sauf", "sans", "hors", "excepte", "exceptee", "exceptees", "exceptes", "hormis", "excluant", "exclus", "exclue", "ni",
+        ]
         if words.contains(where: cues.contains) { return true }
         let list = Array(words)
         return contains(["a", "part"], in: list) || contains(["en", "dehors"], in: list) || contains(["mais", "pas"], in: list)
@@ -261,7 +277,9 @@ extension FrenchParser {
                 run.removeFirst()
             }
             guard let first = run.first, let last = run.last,
-                run.contains(where: { words[$0].count > 1 && words[$0].contains(where: \.isLetter) && !Lexicon.stopwords.contains(words[$0]) })
+                run.contains(where: {
+                    words[$0].count > 1 && words[$0].contains(where: \.isLetter) && !Lexicon.stopwords.contains(words[$0])
+                })
             else { continue }
             if let reason = clean(text(of: tokens, in: first..<(last + 1))) { return reason }
         }

@@ -24,7 +24,10 @@ extension FrenchParser {
         let mentioned = Set(mentions.flatMap { Array($0.tokens) }).union(clientSpan)
         // Whether words of free text follow: "LITIGE : F-12" has none.
         func freeText(from start: Int) -> Bool {
-            (start..<tokens.count).contains { !mentioned.contains($0) && words[$0].count > 1 && !Lexicon.stopwords.contains(words[$0]) && words[$0].contains(where: \.isLetter) }
+            (start..<tokens.count).contains {
+                !mentioned.contains($0) && words[$0].count > 1 && !Lexicon.stopwords.contains(words[$0])
+                    && words[$0].contains(where: \.isLetter)
+            }
         }
         let explains: Set<IntentID> = [.reminderSent, .disputeOpen, .disputeClose]
         if [.interactionLog, .clientUpdate, .promiseRecord, .reminderSent, .disputeOpen, .disputeClose].contains(intent),
@@ -78,7 +81,9 @@ extension FrenchParser {
                 }
                 // "sauf la F-12 et la F-13": the next one in the same list too.
                 if let last = lastInvoice, last.excluded,
-                    words[last.end..<start].allSatisfy({ ["et", ",", "ni", "ou", "la", "le", "les", "l'", "facture", "factures"].contains($0) })
+                    words[last.end..<start].allSatisfy({
+                        ["et", ",", "ni", "ou", "la", "le", "les", "l'", "facture", "factures"].contains($0)
+                    })
                 {
                     left = true
                 }
@@ -223,7 +228,9 @@ extension FrenchParser {
                 entities.installments = number(count)
             }
             // "sur 6 mois": six monthly installments, or two quarterly ones; "sur 8 semaines": eight weekly ones.
-            if let span = durations.first(where: { before($0, within: 1).contains("sur") }), case .duration(let days, let months) = span.value {
+            if let span = durations.first(where: { before($0, within: 1).contains("sur") }),
+                case .duration(let days, let months) = span.value
+            {
                 let said = Self.frequency(words)
                 let weeks = months > 0 ? Int((Double(months) * 52 / 12).rounded()) : days / 7
                 let spacing = said ?? (months > 0 ? "monthly" : "weekly")
@@ -457,7 +464,11 @@ extension FrenchParser {
 
     /// "tous les mois", "toutes les deux semaines", "chaque semaine", "trimestriel".
     static func frequency(_ words: [String]) -> String? {
-        if contains(["deux", "semaines"], in: words) || contains(["2", "semaines"], in: words) || contains(["quinze", "jours"], in: words) {
+        // "toutes les deux semaines", not "sur deux semaines" nor "plus de quinze jours".
+        if contains(["toutes", "deux", "semaines"], in: words) || contains(["toutes", "2", "semaines"], in: words)
+            || contains(["tous", "quinze", "jours"], in: words) || contains(["tous", "15", "jours"], in: words)
+            || contains(["semaine", "sur", "deux"], in: words) || contains(["chaque", "quinzaine"], in: words)
+        {
             return "biweekly"
         }
         if contains(["tous", "trois", "mois"], in: words) || contains(["tous", "3", "mois"], in: words)

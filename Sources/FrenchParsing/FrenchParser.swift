@@ -217,6 +217,8 @@ public struct FrenchParser: Sendable {
             let isProperNoun =
                 index > 0 && token.original.first?.isUppercase == true && token.original.dropFirst().contains(where: \.isLowercase)
             if isProperNoun { return word }
+            // "tutoi", "vouvoye": forms of tutoyer and vouvoyer, read by their stem.
+            if ["tutoi", "tutoy", "vouvoi", "vouvoy"].contains(where: word.hasPrefix) { return word }
             let neighbours = Self.correctionIndex.typoNeighbours(of: word)
             return neighbours.count == 1 ? neighbours[0] : (neighbours.first ?? word)
         }

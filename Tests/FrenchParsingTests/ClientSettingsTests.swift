@@ -26,7 +26,8 @@ import Testing
     @Test(arguments: [
         ("ne plus relancer Dupont", "stop", nil as String?), ("on ne relance plus Girard", "stop", nil),
         ("arrête de relancer Dupont", "stop", nil), ("plus aucune relance pour Dupont", "stop", nil),
-        ("mets Dupont en pause jusqu'au 3 décembre", "pause", "2026-12-03"), ("gèle les relances de Girard pendant 15 jours", "pause", "2026-12-07"),
+        ("mets Dupont en pause jusqu'au 3 décembre", "pause", "2026-12-03"),
+        ("gèle les relances de Girard pendant 15 jours", "pause", "2026-12-07"),
         ("ne relance pas Dupont avant janvier", "pause", "2027-01-01"), ("pas de relance pour Dupont ce mois-ci", "pause", "2026-11-30"),
         ("ne plus relancer Dupont à partir de janvier", "stop", "2027-01-01"), ("reprends les relances de Dupont", "resume", nil),
         ("lève la pause de Dupont", "resume", nil), ("Dupont peut de nouveau être relancé", "resume", nil),
@@ -59,7 +60,8 @@ import Testing
 
     @Test(arguments: [
         ("Dupont est en redressement judiciaire", "redressement judiciaire"), ("Dupont a fait faillite", "faillite"),
-        ("procédure de sauvegarde pour Durand", "procédure de sauvegarde"), ("Dupont est en cessation de paiements", "cessation de paiements"),
+        ("procédure de sauvegarde pour Durand", "procédure de sauvegarde"),
+        ("Dupont est en cessation de paiements", "cessation de paiements"),
     ])
     func insolvency(text: String, note: String) {
         let parsed = Self.parse(text)
