@@ -447,7 +447,12 @@ extension Assistant {
                 "interest": interest.formatted, "indemnity": indemnity.formatted, "indemnityCount": indemnityCount,
                 "penaltyTotal": (interest + indemnity).formatted, "totalWithPenalties": (total + interest + indemnity).formatted,
                 "rateNote": ecb.map { "taux de refinancement de la BCE de \(RateTable.formatPercent($0)) majoré de 10 points" } ?? "",
-                "deadline": today.adding(days: settings.formalNoticeDays).french, "deadlineDays": settings.formalNoticeDays,
+                // A registered letter takes a few days to arrive: its deadline counts from then.
+                "deadline":
+                    (level == .formalNotice
+                    ? FrenchCalendar.nextWorkingDay(
+                        onOrAfter: FrenchCalendar.nextWorkingDay(onOrAfter: today.adding(days: 3)).adding(days: settings.formalNoticeDays))
+                    : today.adding(days: settings.formalNoticeDays)).french, "deadlineDays": settings.formalNoticeDays,
                 "hasPrevious": facts.reminders.last != nil, "previousLevel": facts.reminders.last?.level.frenchLabel ?? "",
                 "previousDate": facts.reminders.last?.day.french ?? "", "promiseBroken": brokenPromise != nil,
                 "promiseDate": brokenPromise?.0.french ?? "", "promiseAmount": brokenPromise?.1.formatted ?? "",

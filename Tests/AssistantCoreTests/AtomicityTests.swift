@@ -51,8 +51,10 @@ struct AtomicityTests {
         .said("nouvelle facture pour Dupont"),
         .said("nouvelle facture F-2026-0235 pour Dupont de 200 €"),
         .said("ajoute le client Durand SAS"),
-        .said("propose un échéancier pour Moreau en 4 fois"),
-        .said("la facture F-2026-0235 est contestée"),
+        .said("propose un échéancier pour Moreau en 400 fois"),
+        .said("la facture F-2026-9999 est contestée"),
+        .said("Moreau promet de payer 500 € hier"),
+        .said("Dupont accepte l’échéancier"),
         // payment.record
         .direct("negative amount", .paymentRecord, payment { $0.amount = Money(cents: -5_000) }),
         .direct("zero amount", .paymentRecord, payment { $0.amount = .zero }),
@@ -97,15 +99,43 @@ struct AtomicityTests {
                 $0.name = "Nouveau Client"
                 $0.kind = "particulier"
             }),
-        // intents not in this version
+        // dunning, promises, disputes, plans: refused requests
         .direct(
-            "not available", .planPropose,
+            "plan too long", .planPropose,
             entities {
                 $0.client = named("Moreau")
-                $0.installments = 4
+                $0.installments = 400
             }),
-        .direct("not available", .disputeOpen, entities { $0.invoice = "F-2026-0235" }),
-        .direct("not available", .promiseRecord, payment { $0.date = Demo.today.adding(days: 5) }),
+        .direct(
+            "plan cap too low", .planPropose,
+            entities {
+                $0.client = named("Moreau")
+                $0.installments = 2
+                $0.maxInstallment = euros(100)
+            }),
+        .direct("accept without proposal", .planAccept, Entities()),
+        .direct("unknown invoice in dispute", .disputeOpen, entities { $0.invoice = "F-1999-0001" }),
+        .direct("dispute on an undisputed invoice", .disputeClose, entities { $0.invoice = "F-2026-0235" }),
+        .direct("promise in the past", .promiseRecord, payment { $0.date = Demo.today.adding(days: -5) }),
+        .direct("promise without date", .promiseRecord, payment { _ in }),
+        .direct("reminder sent in the future", .reminderSent, payment { $0.date = Demo.today.adding(days: 2) }),
+        .direct(
+            "pause without end", .clientUpdate,
+            entities {
+                $0.client = named("Dupont")
+                $0.dunning = "pause"
+            }),
+        .direct(
+            "unknown channel", .clientUpdate,
+            entities {
+                $0.client = named("Dupont")
+                $0.channel = "pigeon"
+            }),
+        .direct(
+            "note without text", .interactionLog,
+            entities {
+                $0.client = named("Dupont")
+            }),
     ]
 
     @Test("nothing is written: audit trail, counts and every balance unchanged", arguments: refusedWrites, [false, true])

@@ -127,7 +127,8 @@ struct ConsoleSessionTests {
             ([], 0), (["combien me doit Dupont ?"], 0), (["bonjour", "aide", "qui est en retard ?"], 0),
             (["combien me doit Martin ?"], 0), (["combien me doit Martin ?", "le deuxième"], 0), (["et Martin ?"], 0),
             (["combien me doit Zorg ?"], 1), (["asdfgh qwerty"], 1), (["Dupont a payé -50 €"], 1), (["annule"], 1),
-            (["Dupont a payé 100 € le 31 février"], 1), (["propose un échéancier pour Moreau en 4 fois"], 1),
+            (["Dupont a payé 100 € le 31 février"], 1), (["propose un échéancier pour Moreau en 4 fois"], 0),
+            (["pénalités de retard de Dupont"], 1),
             (["combien me doit Zorg ?", "combien me doit Dupont ?"], 1), (["combien me doit Martin ?", "le quatrième"], 1),
             (["Dupont a payé 100 €", "annule"], 0),
         ] as [([String], Int32)])
