@@ -182,7 +182,7 @@ struct ServerTests {
         let rows = try #require(result["data"]?["rows"]?.arrayValue)
         #expect(rows.count == 13)
         #expect(result["data"]?["clientCount"] == 13)
-        #expect(result["data"]?["total"]?.cents == 4_615_931)
+        #expect(result["data"]?["total"]?.cents == 4_530_812)
         #expect(rows.first?["client"]?["name"] == "Transports Girard")
         #expect(rows.first?["oldestDueDate"]?.stringValue?.count == 10)
         #expect(result["reply"]?.stringValue?.contains("Transports Girard") == true)
@@ -191,11 +191,11 @@ struct ServerTests {
     @Test("ask of an intent not in this version: outcome notAvailable, nothing written")
     func askNotAvailable() throws {
         let harness = try Harness()
-        let result = try harness.result("ask", ["text": "propose un échéancier pour Moreau en 4 fois"])
-        #expect(result["intent"] == "plan.propose")
+        let result = try harness.result("ask", ["text": "pénalités de retard de Dupont"])
+        #expect(result["intent"] == "penalty.compute")
         #expect(result["outcome"] == "notAvailable")
         #expect(result["data"]?["available"] == false)
-        #expect(result["entities"]?["installments"] == 4)
+        #expect(result["entities"]?["client"]?["name"] == "Boulangerie Dupont")
         #expect(try harness.database.recentChanges().isEmpty)
     }
 
@@ -333,16 +333,28 @@ struct ServerTests {
         }
     }
 
-    @Test("every intent of the catalog is a method: plan.propose answers that it is not available (rpc.md)")
+    @Test("every intent of the catalog is a method: penalty.compute answers that it is not available (rpc.md)")
     func unavailableIntentMethod() throws {
         // rpc.md: "each intent id (e.g. overdue.list, plan.propose) | the entities of
-        // intents.md | {reply, data} — the same operation as ask". `ask` answers plan.propose
-        // with outcome notAvailable; the method itself is -32601 today, because
-        // `MethodRegistry` registers only `Assistant.availableIntents`.
+        // intents.md | {reply, data} — the same operation as ask".
         let harness = try Harness()
-        let response = try harness.call("plan.propose", ["client": "Moreau", "installments": 4])
+        let response = try harness.call("penalty.compute", ["client": "Dupont"])
         #expect(response["error"]?.code != -32601)
         #expect(response["result"]?["outcome"] == "notAvailable")
+        #expect(try harness.database.recentChanges().isEmpty)
+    }
+
+    @Test("plan.propose as a method: the schedule in data, the installments summing to the debt, nothing written")
+    func planProposeMethod() throws {
+        let harness = try Harness()
+        let response = try harness.call("plan.propose", ["client": "Moreau", "installments": 4])
+        #expect(response["result"]?["outcome"] == "done")
+        let option = try #require(response["result"]?["data"]?["options"]?[0])
+        #expect(option["count"] == 4)
+        let total = try #require(option["total"]?.cents)
+        let installments = try #require(option["installments"]?.arrayValue)
+        #expect(installments.count == 4)
+        #expect(installments.compactMap { $0["amount"]?.cents }.reduce(0, +) == total)
         #expect(try harness.database.recentChanges().isEmpty)
     }
 
