@@ -93,8 +93,12 @@ extension Assistant {
         var skipped: [ReminderDueData.Skipped] = []
         let levelFilter = entities.level.flatMap(DunningLevel.init(rawValue:))
         let channelFilter = entities.channel.flatMap(Channel.init(rawValue:))
+        // One planner per sequence: parsing a sequence's text is not free, and clients share few.
+        var planners: [String: DunningPlanner] = [:]
         for fact in facts {
-            let planner = planner(for: fact.client, settings: settings)
+            let key = fact.client.sequence ?? ""
+            let planner = planners[key] ?? self.planner(for: fact.client, settings: settings)
+            planners[key] = planner
             var decision = planner.decide(fact, today: today)
             var date = today
             if decision.action == nil, horizon > today,
@@ -119,12 +123,12 @@ extension Assistant {
                     maxDaysLate: maxDaysLate, reasons: action.reasons.map(reasonText), date: date,
                     previousLevel: action.previous?.level.rawValue, previousDate: action.previous?.day))
         }
-        rows.sort {
-            ($0.date, -DunningLevel(rawValue: $0.level)!.rank, -$0.amount.cents) < (
-                $1.date, -DunningLevel(rawValue: $1.level)!.rank, -$1.amount.cents
-            )
-        }
-        skipped.sort { $0.client.name.localizedStandardCompare($1.client.name) == .orderedAscending }
+        // Soonest first, then the highest step, then the largest amount.
+        rows =
+            rows.map { row in ((row.date.ordinal, -(DunningLevel(rawValue: row.level)?.rank ?? 0), -row.amount.cents), row) }
+            .sorted { $0.0 < $1.0 }.map(\.1)
+        // By name, accents and case aside; the keys are folded once (the list can be long).
+        skipped = skipped.map { (TextNormalizer.fold($0.client.name), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
         let total = rows.reduce(Money.zero) { $0 + $1.amount }
         let data = ReminderDueData(
             asOf: today, period: entities.period, count: rows.count, total: total, actions: rows, skipped: skipped)

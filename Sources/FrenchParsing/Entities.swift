@@ -64,7 +64,8 @@ public struct Entities: Hashable, Sendable, Codable {
     public var email: String?
     public var phone: String?
     public var kind: String?
-    /// client.list / invoice.list filter: "overdue", "open", "paid", "disputed".
+    /// client.list / invoice.list filter: "overdue", "open", "paid", "disputed"; client.update:
+    /// "insolvent" (a collective procedure, named in `note`).
     public var status: String?
     /// data.import / data.export: the file named, its format ("csv", "json"), and for an
     /// export the report (an intent id such as "aging.report").

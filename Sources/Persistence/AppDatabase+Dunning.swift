@@ -326,10 +326,22 @@ extension AppDatabase {
         try read { db in
             let clientFilter = clientID.map { _ in " AND client_id = ?" } ?? ""
             let arguments: StatementArguments = clientID.map { [$0] } ?? []
-            let invoices = try InvoiceRecord.fetchAll(
-                db, sql: "SELECT * FROM invoice WHERE outstanding_cents > 0\(clientFilter) ORDER BY client_id, due_day",
-                arguments: arguments)
-            let byClient = Dictionary(grouping: invoices.map(\.invoice), by: \.clientID)
+            // Columns by position: this reads every unpaid invoice of the ledger.
+            var byClient: [Int64: [Invoice]] = [:]
+            let cursor = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT id, number, client_id, issue_day, due_day, amount_cents, outstanding_cents, disputed
+                    FROM invoice WHERE outstanding_cents > 0\(clientFilter) ORDER BY client_id, due_day
+                    """, arguments: arguments)
+            while let row = try cursor.next() {
+                let clientID: Int64 = row[2]
+                byClient[clientID, default: []].append(
+                    Invoice(
+                        id: row[0], number: row[1], clientID: clientID, issueDay: Day(iso: row[3] as String) ?? Day(ordinal: 0),
+                        dueDay: Day(iso: row[4] as String) ?? Day(ordinal: 0), amount: Money(cents: row[5]),
+                        outstanding: Money(cents: row[6]), disputed: row[7]))
+            }
             guard !byClient.isEmpty else { return [] }
             let ids = Array(byClient.keys).sorted()
             let idList = ids.map(String.init).joined(separator: ",")

@@ -60,6 +60,25 @@ struct ClientRecord: Identifiable, Codable, FetchableRecord, MutablePersistableR
         return client
     }
 
+    /// Decoded by column name without Codable: reads of every client (the dunning run, the
+    /// name index) decode tens of thousands of rows.
+    init(row: Row) throws {
+        id = row["id"]
+        code = row["code"]
+        name = row["name"]
+        email = row["email"]
+        phone = row["phone"]
+        termsDays = row["terms_days"]
+        endOfMonth = row["end_of_month"]
+        kind = row["kind"]
+        address = row["address"]
+        preferredChannel = row["preferred_channel"]
+        addressForm = row["address_form"] ?? "vous"
+        sequence = row["sequence"]
+        dunningStop = row["dunning_stop"]
+        insolvency = row["insolvency"]
+    }
+
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
@@ -92,6 +111,18 @@ struct InvoiceRecord: Identifiable, Codable, FetchableRecord, MutablePersistable
         amountCents = invoice.amount.cents
         outstandingCents = invoice.outstanding.cents
         disputed = invoice.disputed
+    }
+
+    /// Decoded by column name without Codable (open-invoice reads are the hot path).
+    init(row: Row) throws {
+        id = row["id"]
+        number = row["number"]
+        clientID = row["client_id"]
+        issueDay = row["issue_day"]
+        dueDay = row["due_day"]
+        amountCents = row["amount_cents"]
+        outstandingCents = row["outstanding_cents"]
+        disputed = row["disputed"]
     }
 
     var invoice: Invoice {

@@ -99,17 +99,44 @@ extension Day {
     /// "2026-11-22".
     public var iso: String {
         let c = components
-        return String(format: "%04d-%02d-%02d", c.year, c.month, c.day)
+        var bytes: [UInt8] = Array(repeating: 0, count: 10)
+        func put(_ value: Int, at offset: Int, width: Int) {
+            var value = value
+            for index in stride(from: offset + width - 1, through: offset, by: -1) {
+                bytes[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+            }
+        }
+        put(c.year, at: 0, width: 4)
+        bytes[4] = UInt8(ascii: "-")
+        put(c.month, at: 5, width: 2)
+        bytes[7] = UInt8(ascii: "-")
+        put(c.day, at: 8, width: 2)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Parses "2026-11-22" strictly (an impossible day is `nil`).
+    /// Parses "2026-11-22" strictly (an impossible day is `nil`). Reads the UTF-8 bytes
+    /// directly: ledgers parse millions of these.
     public init?(iso text: some StringProtocol) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
-        else { return nil }
-        self.init(year: y, month: m, day: d)
+        var fields = (0, 0, 0)
+        var count = 0
+        for byte in text.utf8 {
+            count += 1
+            guard count <= 10 else { return nil }
+            if count == 5 || count == 8 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let digit = Int(byte &- UInt8(ascii: "0"))
+            switch count {
+            case 1...4: fields.0 = fields.0 * 10 + digit
+            case 6...7: fields.1 = fields.1 * 10 + digit
+            default: fields.2 = fields.2 * 10 + digit
+            }
+        }
+        guard count == 10 else { return nil }
+        self.init(year: fields.0, month: fields.1, day: fields.2)
     }
 
     /// "22/11/2026".

@@ -148,6 +148,44 @@ struct Bench {
             Row(operation: "payment.record", median: median(payment), target: "< 5 ms", note: "\(payment.count) paiements, puis annulés"))
         rows.append(Row(operation: "undo", median: median(undo), target: "", note: ""))
 
+        // The dunning run over the whole ledger, then drafts and plan proposals for clients spread over it.
+        var dueRuns: [Double] = []
+        var dueCount = 0
+        for _ in 0..<5 {
+            let start = DispatchTime.now()
+            let reply = try assistant.perform(.reminderDue, Entities())
+            dueRuns.append(elapsed(start))
+            dueCount = (reply.data as? ReminderDueData)?.count ?? 0
+        }
+        rows.append(
+            Row(operation: "reminder.due (tout le registre)", median: median(dueRuns), target: "", note: "\(dueCount) relances à faire"))
+        var draftTimes: [Double] = []
+        var planTimes: [Double] = []
+        let overdueNames =
+            (try assistant.perform(
+                .overdueList,
+                {
+                    var e = Entities(); e.limit = 200; return e
+                }()
+            ).data as? OverdueData)?
+            .rows.map(\.client) ?? []
+        for client in overdueNames.enumerated().filter({ $0.offset % 10 == 0 }).map(\.element) {
+            var entities = Entities()
+            entities.client = client
+            var start = DispatchTime.now()
+            _ = try assistant.perform(.reminderDraft, entities)
+            draftTimes.append(elapsed(start))
+            entities.installments = 4
+            start = DispatchTime.now()
+            _ = try assistant.perform(.planPropose, entities)
+            planTimes.append(elapsed(start))
+        }
+        rows.append(
+            Row(
+                operation: "reminder.draft", median: median(draftTimes), target: "",
+                note: "\(draftTimes.count) clients, pénalités comprises"))
+        rows.append(Row(operation: "plan.propose en 4 fois", median: median(planTimes), target: "", note: "avec le document à signer"))
+
         // Parsing with every client name loaded.
         let sentences = [
             "combien me doit \(names[names.count / 2].name) ?", "qui me doit plus de 1 000 € depuis plus de 30 jours ?",
