@@ -55,6 +55,12 @@ extension FrenchParser {
     /// The dunning instruction of the sentence — "stop", "pause" or "resume" — and the
     /// position of its first word. A note ("note pour Dupont : …") is not an instruction.
     static func dunning(_ allWords: [String]) -> (value: String, at: Int)? {
+        // Every reading below needs a word of dunning or pausing: most sentences have none.
+        guard
+            allWords.contains(where: {
+                Lexicon.dunningForms.contains($0) || Lexicon.dunningPauseWords.contains($0) || $0 == "pause" || $0 == "nouveau"
+            })
+        else { return nil }
         var words = allWords
         if let colon = words.firstIndex(of: ":"), words[..<colon].suffix(3).contains("note") { words = Array(words[..<colon]) }
         let forms = Lexicon.dunningForms
@@ -114,9 +120,16 @@ extension FrenchParser {
         return nil
     }
 
+    /// Words that may start an insolvency proceeding besides `Lexicon.insolvencyHeads`.
+    static let insolvencyTriggers: Set<String> = [
+        "sauvegarde", "procedure", "procedures", "depot", "cessation", "depose", "deposer", "deposee",
+    ]
+
     /// The token positions naming an insolvency proceeding: "redressement judiciaire",
     /// "liquidation", "procédure de sauvegarde", "RJ", "dépôt de bilan".
     static func insolvency(_ words: [String]) -> Range<Int>? {
+        // Most sentences say none of these words: answer at once (this runs on every parse).
+        guard words.contains(where: { Lexicon.insolvencyHeads.contains($0) || insolvencyTriggers.contains($0) }) else { return nil }
         for (index, word) in words.enumerated() {
             var isHead = Lexicon.insolvencyHeads.contains(word)
             if word == "sauvegarde", index > 0, ["en", "de", "procedure", "plan", "sous"].contains(words[index - 1]) { isHead = true }
