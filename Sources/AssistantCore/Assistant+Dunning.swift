@@ -120,7 +120,7 @@ extension Assistant {
                 .init(
                     client: reference, level: action.level.rawValue, levelLabel: action.level.frenchLabel,
                     channels: action.channels.map(\.rawValue), amount: action.amount, invoices: action.invoices.map(\.number),
-                    maxDaysLate: maxDaysLate, reasons: action.reasons.map(reasonText), date: date,
+                    maxDaysLate: maxDaysLate, reasons: reasons(of: action, client: fact.client), date: date,
                     previousLevel: action.previous?.level.rawValue, previousDate: action.previous?.day))
         }
         // Soonest first, then the highest step, then the largest amount.
@@ -189,6 +189,16 @@ extension Assistant {
         case .formalNotice: return "mises en demeure"
         case .escalation: return "suites contentieuses à décider"
         }
+    }
+
+    /// Why a step is due, in words; the escalation also says what was already done and what to ask next.
+    func reasons(of action: DunningAction, client: Client) -> [String] {
+        var texts = action.reasons.map(reasonText)
+        if action.level == .escalation {
+            if let previous = action.previous { texts.append("\(previous.level.frenchLabel) du \(previous.day.frenchShort) sans effet") }
+            texts.append("voir « que faire pour \(client.name) ? »")
+        }
+        return texts
     }
 
     func reasonText(_ reason: DunningReason) -> String {
