@@ -579,9 +579,20 @@ extension Assistant {
 
     /// `reminder.sent`: records that a reminder went out (the one just drafted, by default).
     func reminderSent(_ entities: Entities, session: String) throws -> Reply {
-        let client = try requiredClient(entities, for: .reminderSent)
+        let (client, named) = try clientAndInvoice(entities, for: .reminderSent)
+        if let named, named.isSettled {
+            throw AssistantError.invalidValue(
+                field: "invoice",
+                reason:
+                    "La facture \(named.number) est soldée\u{00A0}: une relance à son sujet n’a pas lieu d’être. Rien n’a été enregistré.")
+        }
         let settings = try settings()
         let facts = try database.dunningFacts(clientID: client.id!, today: today, graceDays: settings.graceDays).first
+        guard facts != nil else {
+            throw AssistantError.invalidValue(
+                field: "client",
+                reason: "\(client.name) ne doit rien\u{00A0}: il n’y a pas de relance à enregistrer. Rien n’a été enregistré.")
+        }
         let planner = planner(for: client, settings: settings)
         let decision = facts.map { planner.decide($0, today: today) }
         let memo = drafts[session].flatMap { $0.clientID == client.id ? $0 : nil }
@@ -614,7 +625,7 @@ extension Assistant {
         }
         let overdue = (facts?.openInvoices ?? []).filter { $0.isOverdue(asOf: today) && !$0.disputed }
         var invoices = memo?.invoices ?? decision?.action?.invoices.map(\.number) ?? overdue.map(\.number)
-        if let number = entities.invoice { invoices = [number] }
+        if let named { invoices = [named.number] }
         let amount = memo?.amount ?? decision?.action?.amount ?? overdue.reduce(.zero) { $0 + $1.outstanding }
         _ = try database.recordReminder(
             clientID: client.id!, day: day, level: level, channel: channel, invoices: invoices, amount: amount, note: entities.note,

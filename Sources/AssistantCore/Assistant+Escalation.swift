@@ -41,7 +41,13 @@ extension Assistant {
             ?? DunningFacts(client: client, openInvoices: [])
         let overdueInvoices = facts.openInvoices.filter { $0.isOverdue(asOf: today) }
         let disputedInvoices = overdueInvoices.filter(\.disputed)
-        let dunnable = overdueInvoices.filter { !$0.disputed }
+        // Invoices under a plan that is being kept are the plan's business, not the escalation's.
+        let runningPlans = facts.plans.filter {
+            if case .broken = $0.progress.status { return false }
+            return $0.progress.status != .completed
+        }
+        let sheltered = Set(runningPlans.flatMap(\.invoiceIDs))
+        let dunnable = overdueInvoices.filter { !$0.disputed && !sheltered.contains($0.id ?? -1) }
         let overdue = dunnable.reduce(Money.zero) { $0 + $1.outstanding }
         let disputed = disputedInvoices.reduce(Money.zero) { $0 + $1.outstanding }
         let maxDaysLate = dunnable.map { $0.daysLate(asOf: today) }.max() ?? 0
@@ -92,9 +98,9 @@ extension Assistant {
                 "\(client.name) est en procédure collective (\(procedure))\u{202F}: les poursuites individuelles sont suspendues, seule la déclaration de créance préserve vos droits (dans les deux mois de la publication au BODACC).",
                 cost: 0, "gratuit", "dans les 2 mois de la publication au BODACC", 0.15, on: overdue + disputed)
             warnings.append("Aucune démarche payante contre un débiteur en procédure collective\u{00A0}: elle serait perdue.")
-        } else if overdue.isZero && disputed.isZero {
+        } else if overdue.isZero && disputed.isZero && runningPlans.isEmpty {
             advice = option("none", "Rien à recouvrer", "\(client.name) n’a aucune facture en retard.", cost: 0, "—", "—", 1, on: .zero)
-        } else if overdue.isZero {
+        } else if overdue.isZero && runningPlans.isEmpty {
             advice =
                 client.kind == .business
                 ? option(
@@ -115,10 +121,7 @@ extension Assistant {
                 "wait", "Attendre la fin de la pause",
                 "Les relances de \(client.name) sont en pause jusqu’au \(pause.until.french) (\(pause.reason)).", cost: 0, "gratuit",
                 "jusqu’au \(pause.until.french)", 0.6, on: overdue)
-        } else if let plan = facts.plans.first(where: {
-            if case .broken = $0.progress.status { return false }
-            return $0.progress.status != .completed
-        }) {
+        } else if overdue.isZero, let plan = runningPlans.first {
             advice = option(
                 "keepPlan", "Laisser courir l’échéancier",
                 "Un échéancier est en cours (\(plan.progress.status.frenchLabel), \(plan.progress.remaining.formatted) restant)\u{202F}: le suivre et relancer chaque échéance manquée suffit.",

@@ -350,6 +350,13 @@ extension Assistant {
         let schedule: PlanSchedule
         if memo.options.schedules.count == 1 {
             schedule = memo.options.schedules[0]
+            if let count = entities.installments, count != schedule.regularCount {
+                throw AssistantError.invalidValue(
+                    field: "installments",
+                    reason:
+                        "La proposition faite à \(client.name) est en \(schedule.regularCount) fois, pas en \(count)\u{00A0}: refaites-la (« propose un échéancier pour \(client.name) en \(count) fois »). Rien n’a été enregistré."
+                )
+            }
         } else if let count = entities.installments, let chosen = memo.options.schedules.first(where: { $0.regularCount == count }) {
             schedule = chosen
         } else {

@@ -90,7 +90,6 @@ extension Assistant {
             client.insolvency = entities.note ?? "procédure collective"
             changes.append("en procédure collective (\(client.insolvency!)) — les relances s’arrêtent, déclarez la créance au mandataire")
         }
-        var pause: PauseEntry? = nil
         switch entities.dunning {
         case "stop"?:
             client.dunningStop = entities.note ?? "sans motif précisé"
@@ -122,13 +121,23 @@ extension Assistant {
                     "Que faut-il changer pour \(client.name)\u{202F}? Par exemple\u{00A0}: « l’email de \(client.name) est compta@exemple.fr », « \(client.name) préfère le téléphone », « ne plus relancer \(client.name) »."
             )
         }
-        if client != before {
-            client = try database.updateClient(client, summary: "\(client.name) : \(changes.joined(separator: ", "))", day: today)
-        }
+        var pauseChange: AppDatabase.PauseChange? = nil
+        var pauseDates: (from: Day, until: Day)? = nil
         if entities.dunning == "pause", let until = entities.date {
-            pause = try database.addPause(clientID: client.id!, from: today, until: until, reason: entities.note ?? "pause manuelle")
+            pauseChange = .pause(from: today, until: until, reason: entities.note ?? "pause manuelle")
+            pauseDates = (today, until)
         }
-        if entities.dunning == "resume" { _ = try database.endPauses(clientID: client.id!, day: today) }
+        if entities.dunning == "resume" {
+            let running = try database.pauses(clientID: client.id!).filter { $0.until >= today }
+            guard !running.isEmpty || before.dunningStop != nil || before.insolvency != nil else {
+                throw AssistantError.invalidValue(
+                    field: "dunning", reason: "Les relances de \(client.name) ne sont pas suspendues\u{00A0}: il n’y a rien à reprendre.")
+            }
+            if !running.isEmpty { pauseChange = .resume(on: today) }
+        }
+        // One change, so that one « annule » reverts all of it.
+        client = try database.updateClient(
+            client, pause: pauseChange, summary: "\(client.name) : \(changes.joined(separator: ", "))", day: today)
         var warning = ""
         if entities.termsDays != nil, client.kind == .business, client.terms.exceedsLegalMaximum {
             warning = "Attention\u{00A0}: ce délai dépasse le maximum légal entre professionnels (60 jours, ou 45 jours fin de mois)."
@@ -137,8 +146,8 @@ extension Assistant {
         return Reply(
             intent: .clientUpdate, entities: entities, blocks: [.paragraph(prose)],
             data: RecordData(
-                client: ClientReference(id: client.id, name: client.name), kind: "client.update", date: pause?.from, amount: nil,
-                invoice: nil, channel: client.preferredChannel?.rawValue, note: changes.joined(separator: ", "), until: pause?.until))
+                client: ClientReference(id: client.id, name: client.name), kind: "client.update", date: pauseDates?.from, amount: nil,
+                invoice: nil, channel: client.preferredChannel?.rawValue, note: changes.joined(separator: ", "), until: pauseDates?.until))
     }
 
     // MARK: promise.record

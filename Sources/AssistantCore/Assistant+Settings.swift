@@ -59,6 +59,18 @@ extension Assistant {
             }
             if key == "bank.iban" { stored = LedgerSettings.groupedIBAN(text) }
         }
+        let current = try database.settings()[key]
+        guard current != stored else {
+            let prose =
+                stored.map { "Le réglage « \(key) » vaut déjà « \($0) »\u{00A0}: rien n’a changé." }
+                ?? "Le réglage « \(key) » n’est pas défini\u{00A0}: la valeur par défaut s’applique déjà."
+            let settings = try settings()
+            return Reply(
+                intent: .help, entities: Entities(), blocks: [.paragraph(prose)],
+                data: SettingsData(settings: [
+                    SettingData(key: key, label: definition.label, value: settings[key], isDefault: stored == nil)
+                ]))
+        }
         try database.setSetting(key, to: stored, day: today)
         let prose =
             stored.map { "Réglage « \(key) » enregistré\u{00A0}: \($0)." }

@@ -37,13 +37,37 @@ extension AppDatabase {
 
     // MARK: Clients
 
-    /// Saves a changed client (contacts, terms, channel, tone, sequence, dunning stop, procedure).
-    public func updateClient(_ client: Client, summary: String, day: Day) throws -> Client {
+    /// How a client update touches the client's pauses.
+    public enum PauseChange: Sendable {
+        /// Pause the dunning from a day until a day, for a reason.
+        case pause(from: Day, until: Day, reason: String)
+        /// End the pauses still running on that day (they stop the day before).
+        case resume(on: Day)
+    }
+
+    /// Saves a changed client (contacts, terms, channel, tone, sequence, dunning stop,
+    /// procedure) and its pauses, as one change: one undo reverts all of it.
+    @discardableResult
+    public func updateClient(_ client: Client, pause: PauseChange? = nil, summary: String, day: Day) throws -> Client {
         try change(action: "client.update", summary: summary, day: day) { journal in
-            guard client.id != nil, try ClientRecord.fetchOne(journal.db, key: client.id) != nil else {
+            guard let id = client.id, let before = try ClientRecord.fetchOne(journal.db, key: id) else {
                 throw PersistenceError.unknownClient(client.id ?? 0)
             }
-            try journal.update(ClientRecord(client))
+            let record = ClientRecord(client)
+            if before.client != record.client { try journal.update(record) }
+            switch pause {
+            case .pause(let from, let until, let reason)?:
+                var pause = PauseRecord(id: nil, clientID: id, fromDay: from.iso, untilDay: until.iso, reason: reason)
+                try journal.insert(&pause)
+            case .resume(let day)?:
+                let running = try PauseRecord.filter(Column("client_id") == id && Column("until_day") >= day.iso).fetchAll(journal.db)
+                for var pause in running {
+                    pause.untilDay = day.adding(days: -1).iso
+                    try journal.update(pause)
+                }
+            case nil:
+                break
+            }
             return client
         }
     }
@@ -212,30 +236,6 @@ extension AppDatabase {
     }
 
     // MARK: Pauses
-
-    /// Pauses a client's dunning until a day.
-    public func addPause(clientID: Int64, from: Day, until: Day, reason: String) throws -> PauseEntry {
-        let name = try client(id: clientID).name
-        return try change(action: "dunning.pause", summary: "relances de \(name) suspendues jusqu’au \(until.french)", day: from) {
-            journal in
-            var record = PauseRecord(id: nil, clientID: clientID, fromDay: from.iso, untilDay: until.iso, reason: reason)
-            try journal.insert(&record)
-            return PauseEntry(id: record.id!, clientID: clientID, from: from, until: until, reason: reason)
-        }
-    }
-
-    /// Ends a client's current pauses the day before `day`; returns how many were running.
-    public func endPauses(clientID: Int64, day: Day) throws -> Int {
-        let name = try client(id: clientID).name
-        return try change(action: "dunning.resume", summary: "relances de \(name) reprises", day: day) { journal in
-            let running = try PauseRecord.filter(Column("client_id") == clientID && Column("until_day") >= day.iso).fetchAll(journal.db)
-            for var pause in running {
-                pause.untilDay = day.adding(days: -1).iso
-                try journal.update(pause)
-            }
-            return running.count
-        }
-    }
 
     /// A client's pauses (or all), latest end first.
     public func pauses(clientID: Int64? = nil) throws -> [PauseEntry] {

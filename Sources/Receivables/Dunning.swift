@@ -1,3 +1,5 @@
+import Foundation
+
 /// How to reach a client. Raw values are the `channel` ids of `intents.md`.
 public enum Channel: String, Hashable, Sendable, Codable, CaseIterable {
     case email, letter, registeredLetter, phone, sms
@@ -128,37 +130,38 @@ public struct DunningSequence: Hashable, Sendable, Codable {
     /// Reads the text form; `nil` with a French reason when it is malformed.
     public static func parse(_ text: String, anchor: Anchor = .dueDate) -> Result<DunningSequence, SequenceError> {
         var steps: [DunningStep] = []
-        for part in text.split(separator: ";") {
+        for rawPart in text.split(separator: ";") {
+            let part = rawPart.trimmingCharacters(in: .whitespaces)
             let fields = part.split(separator: ":", omittingEmptySubsequences: false).map {
                 $0.trimmingCharacters(in: .whitespaces)
             }
             guard fields.count >= 2, let level = DunningLevel(rawValue: fields[0]) else {
-                return .failure(SequenceError(part: String(part).trimmingCharacters(in: .whitespaces), reason: "étape inconnue"))
+                return .failure(SequenceError(part: part, reason: "étape inconnue"))
             }
             guard let delay = Int(fields[1]), (-60...400).contains(delay) else {
-                return .failure(SequenceError(part: String(part), reason: "délai en jours invalide"))
+                return .failure(SequenceError(part: part, reason: "délai en jours invalide"))
             }
             var channels: [Channel] = []
             if fields.count >= 3, !fields[2].isEmpty {
                 for name in fields[2].split(separator: "+") {
                     guard let channel = Channel(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
-                        return .failure(SequenceError(part: String(part), reason: "canal « \(name) » inconnu"))
+                        return .failure(SequenceError(part: part, reason: "canal « \(name) » inconnu"))
                     }
                     channels.append(channel)
                 }
             }
             if channels.isEmpty && level != .escalation {
-                return .failure(SequenceError(part: String(part), reason: "il faut au moins un canal"))
+                return .failure(SequenceError(part: part, reason: "il faut au moins un canal"))
             }
             var tone = standard.step(level)?.tone ?? .firm
             if fields.count >= 4, !fields[3].isEmpty {
                 guard let parsed = DunningTone(rawValue: fields[3]) else {
-                    return .failure(SequenceError(part: String(part), reason: "ton « \(fields[3]) » inconnu (friendly, firm, formal)"))
+                    return .failure(SequenceError(part: part, reason: "ton « \(fields[3]) » inconnu (friendly, firm, formal)"))
                 }
                 tone = parsed
             }
             if steps.contains(where: { $0.level == level }) {
-                return .failure(SequenceError(part: String(part), reason: "étape en double"))
+                return .failure(SequenceError(part: part, reason: "étape en double"))
             }
             steps.append(DunningStep(level: level, delay: delay, channels: channels, tone: tone))
         }

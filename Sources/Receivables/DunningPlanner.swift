@@ -189,8 +189,9 @@ public struct DunningPlanner: Sendable {
             }
         }
         let dunnable = unpaid.filter { invoice in
+            guard !invoice.disputed else { return false }
             guard let id = invoice.id else { return true }
-            return !disputedIDs.contains(id) && !sheltered.contains(id)
+            return !sheltered.contains(id)
         }
         let overdue = dunnable.filter { $0.dueDay < today }
         let lastSent = facts.reminders.last
@@ -215,7 +216,7 @@ public struct DunningPlanner: Sendable {
             if let courtesy = sequence.step(.courtesy), courtesy.delay < 0 {
                 let window = -courtesy.delay
                 let soon = dunnable.filter { $0.dueDay >= today && today.days(until: $0.dueDay) <= window }
-                let episodeStart = soon.map(\.dueDay).min().map { $0.adding(days: courtesy.delay - 1) }
+                let episodeStart = soon.map(\.dueDay).min().map { $0.adding(days: courtesy.delay) }
                 if let episodeStart, !soon.isEmpty, !facts.reminders.contains(where: { $0.day >= episodeStart }) {
                     let nearest = soon.map { today.days(until: $0.dueDay) }.min() ?? 0
                     return DunningDecision(
@@ -229,7 +230,7 @@ public struct DunningPlanner: Sendable {
         }
 
         // The episode: reminders sent since the oldest dunnable invoice neared its due date.
-        let episodeStart = oldest.adding(days: min(0, sequence.step(.courtesy)?.delay ?? 0) - 1)
+        let episodeStart = oldest.adding(days: min(0, sequence.step(.courtesy)?.delay ?? 0))
         let episode = facts.reminders.filter { $0.day >= episodeStart && $0.level != .courtesy }
         let last = episode.max { ($0.level, $0.day) < ($1.level, $1.day) }
         let latestDay = episode.map(\.day).max()

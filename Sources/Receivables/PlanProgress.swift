@@ -98,6 +98,12 @@ public struct PlanProgress: Hashable, Sendable {
             let lineStatus: InstallmentStatus
             if let paidOn {
                 lineStatus = paidOn <= installment.day ? .kept : .paidLate
+                // Paid, but after the last day of grace: the plan broke then, and paying late does
+                // not mend it. (Paid on that day itself, it was never seen unpaid past its grace.)
+                let breakDay = installment.day.adding(days: graceDays + 1)
+                if paidOn > breakDay {
+                    if case .broken = status {} else { status = .broken(since: breakDay) }
+                }
             } else if installment.day >= today {
                 lineStatus = paid.isPositive ? .partial : .upcoming
             } else if installment.day.adding(days: graceDays) < today {
