@@ -5,23 +5,9 @@ import Receivables
 extension Assistant {
     /// `payment.record`: records a receipt and allocates it (the named invoice, else oldest first).
     func paymentRecord(_ entities: Entities) throws -> Reply {
+        let (client, named) = try clientAndInvoice(entities, for: .paymentRecord)
         var entities = entities
-        var named: Invoice? = nil
-        if let number = entities.invoice {
-            guard let invoice = try database.invoice(number: number) else {
-                throw AssistantError.invalidValue(
-                    field: "invoice", reason: "Aucune facture « \(number) » dans le registre. Rien n’a été enregistré.")
-            }
-            named = invoice
-            if entities.client == nil {
-                entities.client = ClientReference(id: invoice.clientID, name: try database.client(id: invoice.clientID).name)
-            }
-        }
-        let client = try requiredClient(entities, for: .paymentRecord)
-        if let named, named.clientID != client.id {
-            throw AssistantError.invalidValue(
-                field: "invoice", reason: "La facture « \(named.number) » n’est pas à \(client.name). Rien n’a été enregistré.")
-        }
+        entities.client = ClientReference(id: client.id, name: client.name)
         guard let amount = entities.amount else {
             throw AssistantError.invalidValue(
                 field: "amount",

@@ -384,10 +384,7 @@ extension Assistant {
         }
         let plan = try database.agreePlan(
             clientID: client.id!, day: today, frequency: schedule.frequency.rawValue,
-            installments: schedule.installments.map {
-                .init(number: $0.number, day: $0.day, amount: $0.amount, isDownPayment: $0.isDownPayment)
-            },
-            invoices: memo.invoices)
+            installments: schedule.installments, invoices: memo.invoices)
         proposals[session] = nil
         var context = scheduleContext(schedule, client: client, covered: memo.invoices.map(\.number).joined(separator: ", "))
         context["graceDays"] = settings.graceDays
@@ -446,9 +443,7 @@ extension Assistant {
             }
             let schedule = PlanSchedule(
                 frequency: PlanFrequency(rawValue: plan.frequency) ?? .monthly,
-                installments: plan.installments.map {
-                    .init(number: $0.number, day: $0.day, amount: $0.amount, isDownPayment: $0.isDownPayment)
-                })
+                installments: plan.installments)
             var blocks: [ReplyBlock] = [.paragraph(prose), .table(scheduleTable(schedule, progress: progress))]
             if plans.count > 1 {
                 blocks.append(

@@ -254,7 +254,7 @@ extension AppDatabase {
 
     /// Records an agreed plan over some of the client's open invoices.
     public func agreePlan(
-        clientID: Int64, day: Day, frequency: String, installments: [PlanEntry.Installment], invoices: [Invoice]
+        clientID: Int64, day: Day, frequency: String, installments: [PlannedInstallment], invoices: [Invoice]
     ) throws -> PlanEntry {
         let total = installments.reduce(Money.zero) { $0 + $1.amount }
         guard total.isPositive, !installments.isEmpty else { throw PersistenceError.invalidAmount(total.formatted) }
@@ -292,7 +292,7 @@ extension AppDatabase {
         if !includeCancelled { request = request.filter(Column("cancelled_day") == nil) }
         return try request.fetchAll(db).map { plan in
             let installments = try PlanInstallmentRecord.filter(Column("plan_id") == plan.id!).order(Column("number")).fetchAll(db).map {
-                PlanEntry.Installment(
+                PlannedInstallment(
                     number: $0.number, day: Day(iso: $0.day) ?? Day(ordinal: 0), amount: Money(cents: $0.amountCents),
                     isDownPayment: $0.downPayment)
             }

@@ -227,20 +227,6 @@ public struct PauseEntry: Hashable, Sendable {
 
 /// An agreed payment plan, with what was paid towards it.
 public struct PlanEntry: Hashable, Sendable {
-    public struct Installment: Hashable, Sendable {
-        public var number: Int
-        public var day: Day
-        public var amount: Money
-        public var isDownPayment: Bool
-
-        public init(number: Int, day: Day, amount: Money, isDownPayment: Bool) {
-            self.number = number
-            self.day = day
-            self.amount = amount
-            self.isDownPayment = isDownPayment
-        }
-    }
-
     public var id: Int64
     public var clientID: Int64
     public var clientName: String
@@ -248,7 +234,7 @@ public struct PlanEntry: Hashable, Sendable {
     public var frequency: String
     public var total: Money
     public var cancelledDay: Day?
-    public var installments: [Installment]
+    public var installments: [PlannedInstallment]
     /// The invoices covered: (id, number).
     public var invoices: [(id: Int64, number: String)]
     /// Payments allocated to the covered invoices since the plan was agreed, by day.

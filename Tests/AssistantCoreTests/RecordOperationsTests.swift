@@ -15,7 +15,7 @@ struct StoredPlanShape: Hashable {
     var frequency: String
     var total: Money
     var cancelledDay: Day?
-    var installments: [PlanEntry.Installment]
+    var installments: [PlannedInstallment]
     var invoices: [String]
 }
 
