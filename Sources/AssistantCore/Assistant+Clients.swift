@@ -47,7 +47,7 @@ extension Assistant {
         let events = try clientEvents(client)
         let settings = try settings()
         let plans = try database.plans(clientID: client.id!).map { planData($0, graceDays: settings.graceDays) }
-        let data = ClientFileData(
+        var data = ClientFileData(
             client: ClientData(client), balance: balance, openInvoices: open.map { InvoiceData($0, clientName: client.name, asOf: today) },
             lastPayments: payments.map {
                 .init(date: $0.day, amount: $0.amount, method: $0.method?.frenchLabel, unallocated: $0.unallocated)
@@ -58,7 +58,8 @@ extension Assistant {
             [
                 "name": client.name, "code": client.code, "kind": client.kind.frenchLabel, "email": client.email ?? "",
                 "phone": client.phone.map(Self.formatPhone) ?? "", "hasEmail": client.email != nil, "hasPhone": client.phone != nil,
-                "terms": client.terms.frenchDescription, "termsTooLong": client.terms.exceedsLegalMaximum && client.kind == .business,
+                "terms": client.terms.frenchDescription, "termsTooLong": client.terms.exceedsLegalMaximum(for: client.kind),
+                "limit": client.kind.termsLimitFrench ?? "",
                 "invoiceCount": history.count, "invoicedTotal": history.total.formatted, "balance": balanceSentence(balance),
                 "hasOpen": !open.isEmpty, "hasPayments": !payments.isEmpty,
             ])
@@ -71,6 +72,18 @@ extension Assistant {
         if let stop = client.dunningStop { preferences.append("ne pas relancer (\(stop))") }
         if let procedure = client.insolvency { preferences.append("procédure collective (\(procedure))") }
         if !preferences.isEmpty { blocks.append(.paragraph(preferences.joined(separator: " · ") + ".")) }
+        // Interest and indemnities are owed apart from the principal, paid invoices included.
+        var penalties = Entities()
+        penalties.client = ClientReference(id: client.id, name: client.name)
+        if let owed = try penaltyCompute(penalties).data as? PenaltyData, owed.total.isPositive {
+            data.penalties = owed
+            blocks.append(
+                .paragraph(
+                    "Pénalités de retard à ce jour, en plus du solde\u{00A0}: \(owed.interest.formatted) d’intérêts"
+                        + (owed.indemnity.isPositive ? " et \(owed.indemnity.formatted) d’indemnités forfaitaires" : "")
+                        + " sur \(owed.lines.count) facture\(owed.lines.count > 1 ? "s" : "") payée\(owed.lines.count > 1 ? "s" : "") ou dues en retard (détail\u{00A0}: « pénalités de \(client.name) »)."
+                ))
+        }
         for plan in plans where plan.status != "completed" {
             blocks.append(
                 .paragraph(
@@ -162,8 +175,9 @@ extension Assistant {
             throw AssistantError.invalidValue(field: "status", reason: "Filtre « \(other) » inconnu (overdue, open, paid ou disputed).")
         }
         if let kind = entities.kind {
-            guard let wanted = ClientKind(rawValue: kind.uppercased()) else {
-                throw AssistantError.invalidValue(field: "kind", reason: "Type de client « \(kind) » inconnu (B2B ou B2C).")
+            guard let wanted = ClientKind(parsing: kind) else {
+                throw AssistantError.invalidValue(
+                    field: "kind", reason: "Type de client « \(kind) » inconnu (B2B, B2C, PUBLIC ou TRANSPORT).")
             }
             summaries = summaries.filter { $0.client.kind == wanted }
         }

@@ -8,6 +8,7 @@ extension Assistant {
     public static let availableIntents: [IntentID] = [
         .overdueList, .clientBalance, .clientShow, .clientList, .invoiceList, .reminderDue, .reminderDraft, .reminderSent,
         .planPropose, .planAccept, .planShow, .promiseRecord, .interactionLog, .disputeOpen, .disputeClose, .escalationAdvise,
+        .penaltyCompute,
         .paymentRecord, .invoiceAdd, .clientAdd, .clientUpdate, .undo, .help, .smalltalk, .quit,
     ]
 
@@ -73,8 +74,9 @@ extension Assistant {
         }
         var kind = ClientKind.business
         if let value = entities.kind {
-            guard let parsed = ClientKind(rawValue: value.uppercased()) else {
-                throw AssistantError.invalidValue(field: "kind", reason: "Type de client « \(value) » inconnu (B2B ou B2C).")
+            guard let parsed = ClientKind(parsing: value) else {
+                throw AssistantError.invalidValue(
+                    field: "kind", reason: "Type de client « \(value) » inconnu (B2B, B2C, PUBLIC ou TRANSPORT).")
             }
             kind = parsed
         }
@@ -88,7 +90,8 @@ extension Assistant {
             "client-add",
             [
                 "name": client.name, "code": client.code, "terms": terms.frenchDescription, "kind": kind.frenchLabel,
-                "tooLong": kind == .business && terms.exceedsLegalMaximum, "email": client.email ?? "", "hasEmail": client.email != nil,
+                "tooLong": terms.exceedsLegalMaximum(for: kind), "limit": kind.termsLimitFrench ?? "", "email": client.email ?? "",
+                "hasEmail": client.email != nil,
                 "phone": client.phone.map(Self.formatPhone) ?? "", "hasPhone": client.phone != nil,
             ])
         return Reply(intent: .clientAdd, entities: entities, blocks: [.paragraph(prose)], data: ClientData(client))

@@ -412,7 +412,7 @@ extension Assistant {
         var indemnity = Money.zero
         var indemnityCount = 0
         var rateText: String? = nil
-        let showPenalties = client.kind == .business && level.mentionsPenalties
+        let showPenalties = client.kind.isBusiness && level.mentionsPenalties
         if showPenalties {
             let settlements = try database.settlements(invoiceIDs: invoices.compactMap(\.id))
             var missing = Set<HalfYear>()
@@ -456,8 +456,8 @@ extension Assistant {
                     ]
                 },
                 "invoiceCount": invoices.count, "manyInvoices": invoices.count > 1, "total": total.formatted,
-                "showPenalties": showPenalties || (level == .formalNotice && client.kind == .business),
-                "business": client.kind == .business, "consumer": client.kind == .consumer, "rate": rateText ?? "",
+                "showPenalties": showPenalties || (level == .formalNotice && client.kind.isBusiness),
+                "business": client.kind.isBusiness, "consumer": client.kind == .consumer, "rate": rateText ?? "",
                 "interest": interest.formatted, "indemnity": indemnity.formatted, "indemnityCount": indemnityCount,
                 "penaltyTotal": (interest + indemnity).formatted, "totalWithPenalties": (total + interest + indemnity).formatted,
                 "rateNote": ecb.map { "taux de refinancement de la BCE de \(RateTable.formatPercent($0)) majoré de 10 points" } ?? "",

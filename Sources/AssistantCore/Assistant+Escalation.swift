@@ -88,7 +88,7 @@ extension Assistant {
                 )
             }
         }
-        let court = client.kind == .business ? "tribunal de commerce" : "tribunal judiciaire"
+        let court = client.kind.isBusiness ? "tribunal de commerce" : "tribunal judiciaire"
         var advice: EscalationData.Option
         var alternatives: [EscalationData.Option] = []
         let lastText = last.map { "\($0.level.frenchLabel) le \($0.day.french)" }
@@ -102,7 +102,7 @@ extension Assistant {
             advice = option("none", "Rien à recouvrer", "\(client.name) n’a aucune facture en retard.", cost: 0, "—", "—", 1, on: .zero)
         } else if overdue.isZero && runningPlans.isEmpty {
             advice =
-                client.kind == .business
+                client.kind.isBusiness
                 ? option(
                     "mediation", "Saisir le Médiateur des entreprises",
                     "Les seules factures en retard (\(disputed.formatted)) sont contestées\u{202F}: la médiation, gratuite et confidentielle, règle environ 70 à 75 % des différends entre entreprises.",
@@ -181,7 +181,7 @@ extension Assistant {
             } else {
                 advice = injunction
                 alternatives = [agency]
-                if client.kind == .business && !history.chronic {
+                if client.kind.isBusiness && !history.chronic {
                     alternatives.insert(
                         option(
                             "mediation", "Saisir le Médiateur des entreprises",

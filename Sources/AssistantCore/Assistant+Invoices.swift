@@ -90,7 +90,8 @@ extension Assistant {
         if let days = entities.termsDays, days < 0 || days > 365 {
             throw AssistantError.invalidValue(field: "termsDays", reason: "Un délai de paiement de \(days) jours n’est pas plausible.")
         }
-        let due = entities.dueDate ?? terms.dueDay(issuedOn: issue)
+        let reading = try settings().endOfMonthReading
+        let due = entities.dueDate ?? terms.dueDay(issuedOn: issue, reading: reading)
         guard due >= issue else {
             throw AssistantError.invalidValue(
                 field: "dueDate", reason: "L’échéance (\(due.french)) précède la date de la facture (\(issue.french)).")
@@ -119,8 +120,8 @@ extension Assistant {
             "invoice-add",
             [
                 "number": invoice.number, "client": client.name, "amount": amount.formatted, "issue": issue.french, "due": due.french,
-                "tooLong": client.kind == .business && termsDays > 60,
-                "termsDays": termsDays,
+                "tooLong": client.kind.latestLawfulDueDay(issuedOn: issue, reading: reading).map { due > $0 } ?? false,
+                "termsDays": termsDays, "limit": client.kind.termsLimitFrench ?? "",
             ])
         return Reply(
             intent: .invoiceAdd, entities: entities, blocks: [.paragraph(prose)],

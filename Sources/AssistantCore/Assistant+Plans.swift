@@ -320,7 +320,7 @@ extension Assistant {
                 "rate": LatePayment.rate(for: .business, in: HalfYear(containing: today), rates: RateTable.shipped).map(
                     RateTable.formatPercent)
                     ?? "",
-                "business": client.kind == .business, "consumer": client.kind == .consumer,
+                "business": client.kind.isBusiness, "consumer": client.kind == .consumer,
                 "hasIncentive": settings["plan.incentive"] != nil, "incentive": settings["plan.incentive"] ?? "",
                 "todayLong": Self.longDate(today),
             ], uniquingKeysWith: { _, new in new })

@@ -59,8 +59,9 @@ extension Assistant {
             changes.append(form == .tu ? "les lettres le tutoient" : "les lettres le vouvoient")
         }
         if let raw = entities.kind {
-            guard let kind = ClientKind(rawValue: raw.uppercased()) else {
-                throw AssistantError.invalidValue(field: "kind", reason: "Type de client « \(raw) » inconnu (B2B ou B2C).")
+            guard let kind = ClientKind(parsing: raw) else {
+                throw AssistantError.invalidValue(
+                    field: "kind", reason: "Type de client « \(raw) » inconnu (B2B, B2C, PUBLIC ou TRANSPORT).")
             }
             client.kind = kind
             changes.append("client \(kind.frenchLabel)")
@@ -139,8 +140,10 @@ extension Assistant {
         client = try database.updateClient(
             client, pause: pauseChange, summary: "\(client.name) : \(changes.joined(separator: ", "))", day: today)
         var warning = ""
-        if entities.termsDays != nil, client.kind == .business, client.terms.exceedsLegalMaximum {
-            warning = "Attention\u{00A0}: ce délai dépasse le maximum légal entre professionnels (60 jours, ou 45 jours fin de mois)."
+        if entities.termsDays != nil || entities.kind != nil, client.terms.exceedsLegalMaximum(for: client.kind),
+            let limit = client.kind.termsLimitFrench
+        {
+            warning = "Attention\u{00A0}: ce délai dépasse \(limit)."
         }
         let prose = say("client-update", ["name": client.name, "changes": changes.joined(separator: ", "), "warning": warning])
         return Reply(

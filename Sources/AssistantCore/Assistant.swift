@@ -115,6 +115,7 @@ public final class Assistant {
         case .planAccept: reply = try planAccept(entities, session: session)
         case .planShow: reply = try planShow(entities)
         case .escalationAdvise: reply = try escalationAdvise(entities)
+        case .penaltyCompute: reply = try penaltyCompute(entities)
         case .help: reply = help(entities)
         case .smalltalk: reply = smalltalk(entities)
         case .quit: reply = quit(entities)

@@ -70,6 +70,12 @@ public struct LedgerSettings: Sendable {
         SettingDefinition("plan.maxInstallments", "le nombre maximal d’échéances d’un échéancier", default: "36", check: checkInt(2...120)),
         SettingDefinition("plan.incentive", "une incitation au paiement anticipé, écrite dans l’échéancier"),
         SettingDefinition("outbox", "le dossier où sont écrits les fichiers .eml"),
+        SettingDefinition(
+            "terms.endOfMonth", "la lecture de « N jours fin de mois » : addThenEndOfMonth (N jours puis fin de mois) ou endOfMonthThenAdd",
+            default: "addThenEndOfMonth",
+            check: {
+                PaymentTerms.EndOfMonthReading(rawValue: $0) == nil ? "valeurs possibles : addThenEndOfMonth ou endOfMonthThenAdd" : nil
+            }),
     ]
 
     static func checkInt(_ range: ClosedRange<Int>) -> @Sendable (String) -> String? {
@@ -108,6 +114,9 @@ public struct LedgerSettings: Sendable {
     public var maxInstallments: Int { int("plan.maxInstallments") }
     public var formalNoticeDays: Int { int("formalNotice.days") }
     public var minimumGap: Int { int("dunning.minimumGap") }
+    public var endOfMonthReading: PaymentTerms.EndOfMonthReading {
+        PaymentTerms.EndOfMonthReading(rawValue: self["terms.endOfMonth"] ?? "") ?? .addThenEndOfMonth
+    }
     public var anchor: DunningSequence.Anchor { DunningSequence.Anchor(rawValue: self["dunning.anchor"] ?? "") ?? .dueDate }
 
     /// The sequence a client follows: its own named one, else the default.

@@ -126,6 +126,8 @@ public struct ClientFileData: Encodable, Sendable {
     /// Reminders, promises, notes, disputes and pauses, most recent first.
     public var history: [Event]
     public var plans: [PlanData]
+    /// Late-payment interest and indemnities owed apart from the principal.
+    public var penalties: PenaltyData? = nil
 }
 
 /// `client.list`.

@@ -436,3 +436,23 @@ extension AppDatabase {
         }
     }
 }
+
+extension AppDatabase {
+    /// A client's invoices late on `asOf`, or paid late since `since` (they still owe interest
+    /// up to their payment day), oldest due first.
+    public func lateInvoices(clientID: Int64, since: Day, asOf: Day) throws -> [Invoice] {
+        try read { db in
+            try InvoiceRecord.fetchAll(
+                db,
+                sql: """
+                    SELECT i.* FROM invoice i
+                    WHERE i.client_id = ? AND i.due_day < ?
+                      AND (i.outstanding_cents > 0
+                           OR EXISTS (SELECT 1 FROM allocation a JOIN payment p ON p.id = a.payment_id
+                                      WHERE a.invoice_id = i.id AND p.day > i.due_day AND p.day >= ?))
+                    ORDER BY i.due_day, i.number
+                    """, arguments: [clientID, asOf.iso, since.iso]
+            ).map(\.invoice)
+        }
+    }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A customer of the business: who owes, how to reach them, and their payment terms.
 public struct Client: Hashable, Sendable, Codable {
     /// Database identity; `nil` until saved.
@@ -37,12 +39,74 @@ public struct Client: Hashable, Sendable, Codable {
     }
 }
 
-/// Whether a client is a business (B2B: statutory penalties and the 40 € indemnity apply)
-/// or a consumer (B2C).
+/// The client's category, which sets the late-payment rules and the legal payment terms:
+/// a business (B2B: ECB + 10 points and the 40 € indemnity, terms at most 60 days or 45 days
+/// end of month), a consumer (B2C: legal interest from the formal notice, no indemnity), a
+/// public buyer (ECB + 8 points and 40 €, pays within 30 days — 50 for public hospitals, 60
+/// for public enterprises), a road-transport or freight-forwarding client (a business whose
+/// terms may not exceed 30 days).
 public enum ClientKind: String, Hashable, Sendable, Codable, CaseIterable {
     case business = "B2B"
     case consumer = "B2C"
+    case publicBuyer = "PUBLIC"
+    case transport = "TRANSPORT"
 
-    /// "professionnel" / "particulier".
-    public var frenchLabel: String { self == .business ? "professionnel" : "particulier" }
+    /// "professionnel", "particulier", "acheteur public", "transporteur".
+    public var frenchLabel: String {
+        switch self {
+        case .business: return "professionnel"
+        case .consumer: return "particulier"
+        case .publicBuyer: return "acheteur public"
+        case .transport: return "transport routier"
+        }
+    }
+
+    /// Every category but the consumer is a business in the sense of the Code de commerce.
+    public var isBusiness: Bool { self != .consumer }
+
+    /// The longest payment terms the law allows this category, in days from the invoice
+    /// (`nil` for consumers: no statutory cap here).
+    public var legalMaximumDays: Int? {
+        switch self {
+        case .business: return 60
+        case .consumer: return nil
+        case .publicBuyer, .transport: return 30
+        }
+    }
+
+    /// The latest due date the law allows for an invoice of this category issued on `issue`
+    /// (`nil` for consumers): 60 days, or 45 days end of month, whichever is later, between
+    /// businesses; 30 days for a public buyer (the common case; hospitals 50, public
+    /// enterprises 60) and in road transport.
+    public func latestLawfulDueDay(issuedOn issue: Day, reading: PaymentTerms.EndOfMonthReading = .addThenEndOfMonth) -> Day? {
+        switch self {
+        case .consumer: return nil
+        case .business:
+            return max(issue.adding(days: 60), PaymentTerms(days: 45, endOfMonth: true).dueDay(issuedOn: issue, reading: reading))
+        case .publicBuyer, .transport: return issue.adding(days: 30)
+        }
+    }
+
+    /// The legal limit on payment terms, in French, for warnings.
+    public var termsLimitFrench: String? {
+        switch self {
+        case .consumer: return nil
+        case .business: return "le maximum légal entre professionnels (60 jours après la facture, ou 45 jours fin de mois)"
+        case .publicBuyer:
+            return "le délai légal d’un acheteur public (30 jours ; 50 pour un hôpital public, 60 pour une entreprise publique)"
+        case .transport: return "le maximum légal du transport routier et de la commission de transport (30 jours après la facture)"
+        }
+    }
+
+    /// Reads "B2B", "b2c", "public", "transport" and a few French words.
+    public init?(parsing text: String) {
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).trimmingCharacters(in: .whitespaces)
+        switch folded {
+        case "b2b", "pro", "professionnel", "entreprise", "business": self = .business
+        case "b2c", "particulier", "consommateur", "consumer": self = .consumer
+        case "public", "acheteur public", "administration", "collectivite", "publicbuyer": self = .publicBuyer
+        case "transport", "transporteur", "transport routier": self = .transport
+        default: return nil
+        }
+    }
 }

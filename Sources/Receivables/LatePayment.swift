@@ -18,7 +18,8 @@ public enum PenaltyBasis: Sendable, Hashable, Codable {
     /// The statutory basis for a client: `.business` or `.consumer(formalNoticeDay:)`.
     public static func standard(for kind: ClientKind, formalNoticeDay: Day? = nil) -> PenaltyBasis {
         switch kind {
-        case .business: return .business
+        case .business, .transport: return .business
+        case .publicBuyer: return .publicBuyer
         case .consumer: return .consumer(formalNoticeDay: formalNoticeDay)
         }
     }

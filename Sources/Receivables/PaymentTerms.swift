@@ -15,10 +15,30 @@ public struct PaymentTerms: Hashable, Sendable, Codable {
     /// 30 days, the default when nothing was agreed.
     public static let standard = PaymentTerms(days: 30)
 
+    /// How "N jours fin de mois" is counted: both readings exist in French practice.
+    public enum EndOfMonthReading: String, Hashable, Sendable, Codable, CaseIterable {
+        /// Add the days to the invoice date, then go to the end of that month (the default).
+        case addThenEndOfMonth
+        /// Go to the end of the invoice's month, then add the days.
+        case endOfMonthThenAdd
+    }
+
     /// The due date of an invoice issued on `issue`.
-    public func dueDay(issuedOn issue: Day) -> Day {
-        let plain = issue.adding(days: days)
-        return endOfMonth ? plain.lastOfMonth : plain
+    public func dueDay(issuedOn issue: Day, reading: EndOfMonthReading = .addThenEndOfMonth) -> Day {
+        guard endOfMonth else { return issue.adding(days: days) }
+        switch reading {
+        case .addThenEndOfMonth: return issue.adding(days: days).lastOfMonth
+        case .endOfMonthThenAdd: return issue.lastOfMonth.adding(days: days)
+        }
+    }
+
+    /// Whether these terms go past the legal maximum of a client category.
+    public func exceedsLegalMaximum(for kind: ClientKind) -> Bool {
+        switch kind {
+        case .consumer: return false
+        case .business: return exceedsLegalMaximum
+        case .publicBuyer, .transport: return endOfMonth || days > 30
+        }
     }
 
     /// Whether these terms go past the legal B2B maximum.

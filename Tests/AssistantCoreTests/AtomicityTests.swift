@@ -97,7 +97,7 @@ struct AtomicityTests {
             "unknown kind", .clientAdd,
             entities {
                 $0.name = "Nouveau Client"
-                $0.kind = "particulier"
+                $0.kind = "martien"
             }),
         // dunning, promises, disputes, plans: refused requests
         .direct(

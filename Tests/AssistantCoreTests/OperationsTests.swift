@@ -1057,13 +1057,13 @@ struct OperationsTests {
         #expect(try demo.snapshot() == before)
     }
 
-    @Test("penalty.compute said in French is understood and not run (a later version)")
-    func penaltyAsked() throws {
+    @Test("aging.report said in French is understood and not run (a later version)")
+    func agingAsked() throws {
         let demo = try Demo()
-        #expect(!Assistant.availableIntents.contains(.penaltyCompute))
+        #expect(!Assistant.availableIntents.contains(.agingReport))
         let before = try demo.snapshot()
-        let reply = try demo.assistant.ask("pénalités de retard de Moreau")
-        #expect(reply.intent == .penaltyCompute)
+        let reply = try demo.assistant.ask("balance âgée de Moreau")
+        #expect(reply.intent == .agingReport)
         #expect(reply.outcome == .notAvailable)
         #expect(reply.entities.client?.name == "Garage Moreau")
         #expect(reply.text.contains("rien n’a été fait"))
@@ -1077,7 +1077,7 @@ struct OperationsTests {
         let demo = try Demo()
         for intent in Assistant.availableIntents where intent != .undo {
             var request = Entities()
-            if intent.needsClient || [.clientShow, .planAccept].contains(intent) { request.client = named("Martin SARL") }
+            if intent.needsClient || [.clientShow, .planAccept, .penaltyCompute].contains(intent) { request.client = named("Martin SARL") }
             if [.paymentRecord, .invoiceAdd].contains(intent) { request.amount = euros(10) }
             if intent == .clientAdd { request.name = "Client de test \(intent.rawValue)" }
             if [.planPropose, .planAccept].contains(intent) { request.installments = 3 }

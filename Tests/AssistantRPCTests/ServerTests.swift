@@ -191,8 +191,8 @@ struct ServerTests {
     @Test("ask of an intent not in this version: outcome notAvailable, nothing written")
     func askNotAvailable() throws {
         let harness = try Harness()
-        let result = try harness.result("ask", ["text": "pénalités de retard de Dupont"])
-        #expect(result["intent"] == "penalty.compute")
+        let result = try harness.result("ask", ["text": "balance âgée de Dupont"])
+        #expect(result["intent"] == "aging.report")
         #expect(result["outcome"] == "notAvailable")
         #expect(result["data"]?["available"] == false)
         #expect(result["entities"]?["client"]?["name"] == "Boulangerie Dupont")
@@ -333,12 +333,12 @@ struct ServerTests {
         }
     }
 
-    @Test("every intent of the catalog is a method: penalty.compute answers that it is not available (rpc.md)")
+    @Test("every intent of the catalog is a method: aging.report answers that it is not available (rpc.md)")
     func unavailableIntentMethod() throws {
         // rpc.md: "each intent id (e.g. overdue.list, plan.propose) | the entities of
         // intents.md | {reply, data} — the same operation as ask".
         let harness = try Harness()
-        let response = try harness.call("penalty.compute", ["client": "Dupont"])
+        let response = try harness.call("aging.report", ["client": "Dupont"])
         #expect(response["error"]?.code != -32601)
         #expect(response["result"]?["outcome"] == "notAvailable")
         #expect(try harness.database.recentChanges().isEmpty)
