@@ -1057,15 +1057,15 @@ struct OperationsTests {
         #expect(try demo.snapshot() == before)
     }
 
-    @Test("aging.report said in French is understood and not run (a later version)")
-    func agingAsked() throws {
+    @Test("data.import said in French is understood and not run (a later version)")
+    func importAsked() throws {
         let demo = try Demo()
-        #expect(!Assistant.availableIntents.contains(.agingReport))
+        #expect(!Assistant.availableIntents.contains(.dataImport))
         let before = try demo.snapshot()
-        let reply = try demo.assistant.ask("balance âgée de Moreau")
-        #expect(reply.intent == .agingReport)
+        let reply = try demo.assistant.ask("importe le fichier factures.csv")
+        #expect(reply.intent == .dataImport)
         #expect(reply.outcome == .notAvailable)
-        #expect(reply.entities.client?.name == "Garage Moreau")
+        #expect(reply.entities.file == "factures.csv")
         #expect(reply.text.contains("rien n’a été fait"))
         #expect(try demo.snapshot() == before)
     }
@@ -1077,7 +1077,14 @@ struct OperationsTests {
         let demo = try Demo()
         for intent in Assistant.availableIntents where intent != .undo {
             var request = Entities()
-            if intent.needsClient || [.clientShow, .planAccept, .penaltyCompute].contains(intent) { request.client = named("Martin SARL") }
+            if intent.needsClient || [.clientShow, .planAccept, .penaltyCompute].contains(intent) {
+                request.client = named("Martin SARL")
+            }
+            if intent == .dataExport {
+                request.report = "aging.report"
+                request.file = FileManager.default.temporaryDirectory.appendingPathComponent("encaisse-export-\(UUID().uuidString).csv").path
+            }
+            if false { request.client = named("Martin SARL") }
             if [.paymentRecord, .invoiceAdd].contains(intent) { request.amount = euros(10) }
             if intent == .clientAdd { request.name = "Client de test \(intent.rawValue)" }
             if [.planPropose, .planAccept].contains(intent) { request.installments = 3 }

@@ -191,11 +191,11 @@ struct ServerTests {
     @Test("ask of an intent not in this version: outcome notAvailable, nothing written")
     func askNotAvailable() throws {
         let harness = try Harness()
-        let result = try harness.result("ask", ["text": "balance âgée de Dupont"])
-        #expect(result["intent"] == "aging.report")
+        let result = try harness.result("ask", ["text": "importe le fichier factures.csv"])
+        #expect(result["intent"] == "data.import")
         #expect(result["outcome"] == "notAvailable")
         #expect(result["data"]?["available"] == false)
-        #expect(result["entities"]?["client"]?["name"] == "Boulangerie Dupont")
+        #expect(result["entities"]?["file"] == "factures.csv")
         #expect(try harness.database.recentChanges().isEmpty)
     }
 
@@ -333,12 +333,12 @@ struct ServerTests {
         }
     }
 
-    @Test("every intent of the catalog is a method: aging.report answers that it is not available (rpc.md)")
+    @Test("every intent of the catalog is a method: data.import answers that it is not available (rpc.md)")
     func unavailableIntentMethod() throws {
         // rpc.md: "each intent id (e.g. overdue.list, plan.propose) | the entities of
         // intents.md | {reply, data} — the same operation as ask".
         let harness = try Harness()
-        let response = try harness.call("aging.report", ["client": "Dupont"])
+        let response = try harness.call("data.import", ["file": "factures.csv"])
         #expect(response["error"]?.code != -32601)
         #expect(response["result"]?["outcome"] == "notAvailable")
         #expect(try harness.database.recentChanges().isEmpty)

@@ -128,7 +128,7 @@ struct ConsoleSessionTests {
             (["combien me doit Martin ?"], 0), (["combien me doit Martin ?", "le deuxième"], 0), (["et Martin ?"], 0),
             (["combien me doit Zorg ?"], 1), (["asdfgh qwerty"], 1), (["Dupont a payé -50 €"], 1), (["annule"], 1),
             (["Dupont a payé 100 € le 31 février"], 1), (["propose un échéancier pour Moreau en 4 fois"], 0),
-            (["balance âgée"], 1),
+            (["importe factures.csv"], 1),
             (["combien me doit Zorg ?", "combien me doit Dupont ?"], 1), (["combien me doit Martin ?", "le quatrième"], 1),
             (["Dupont a payé 100 €", "annule"], 0),
         ] as [([String], Int32)])

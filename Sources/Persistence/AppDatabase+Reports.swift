@@ -1,0 +1,715 @@
+import GRDB
+import Receivables
+
+// The aggregate reads behind the receivables reports (issue 7): aging, DSO, payment delays,
+// risk inputs, concentration and the cash forecast. Each is one read transaction of grouped
+// SQL over the whole ledger (never a query per client); `encaisse-bench` times them on a
+// million invoices. The reports themselves (scores, DSO, forecast) are computed from these
+// plain rows by the core.
+//
+// Conventions shared by every read here:
+// - "Days late" of an invoice on `asOf` is `asOf − due_day` in days (≤ 0: not due).
+// - Outstanding amounts are the `outstanding_cents` of today's ledger (the payments recorded
+//   so far); only `outstanding(clientID:asOf:)` rebuilds a past balance exactly.
+// - The day an invoice was fully paid is the latest day of the payments allocated to it.
+// - Every SQL text is also available with its values written in through `ReportSQL`, so that
+//   `encaisse-bench` runs the very same query through the `sqlite3` CLI.
+
+// MARK: Result rows
+
+/// One client's open invoices split by days late on a day (`aging.report`).
+public struct ClientAgingRow: Hashable, Sendable, Codable {
+    public var clientID: Int64
+    public var code: String
+    public var name: String
+    /// Due on `asOf` or later.
+    public var notDue: Money
+    /// 1 to 30 days late.
+    public var days1to30: Money
+    /// 31 to 60 days late.
+    public var days31to60: Money
+    /// 61 to 90 days late.
+    public var days61to90: Money
+    /// More than 90 days late.
+    public var over90: Money
+
+    public var total: Money { notDue + days1to30 + days31to60 + days61to90 + over90 }
+    /// Everything past due (1 day late or more).
+    public var overdue: Money { days1to30 + days31to60 + days61to90 + over90 }
+    /// The five amounts, not due first (the order of `AgingBucket`).
+    public var amounts: [Money] { [notDue, days1to30, days31to60, days61to90, over90] }
+
+    public init(
+        clientID: Int64, code: String, name: String, notDue: Money, days1to30: Money, days31to60: Money, days61to90: Money,
+        over90: Money
+    ) {
+        self.clientID = clientID
+        self.code = code
+        self.name = name
+        self.notDue = notDue
+        self.days1to30 = days1to30
+        self.days31to60 = days31to60
+        self.days61to90 = days61to90
+        self.over90 = over90
+    }
+}
+
+/// How a client paid the invoices it settled in a period: delays weighted by amount, the
+/// share paid late, and the recent lateness against the earlier one (the trend).
+///
+/// The delay of an invoice is the day it was fully paid minus its due day (negative when paid
+/// early); its lateness is the delay counted only when positive. "Late" is more than 5 days.
+public struct ClientDelay: Hashable, Sendable, Codable {
+    public var clientID: Int64
+    /// Invoices fully paid in the period.
+    public var paidCount: Int
+    /// Their total amount.
+    public var paidAmount: Money
+    /// Σ amount × delay ÷ Σ amount: early payments count negative.
+    public var weightedDelay: Double
+    /// Σ amount × lateness ÷ Σ amount: early payments count as 0 day late.
+    public var weightedDaysLate: Double
+    /// Invoices paid more than 5 days late, and their amount.
+    public var lateCount: Int
+    public var lateAmount: Money
+    /// Invoices fully paid in the last 90 days of the period, and their weighted lateness (`nil` when none).
+    public var recentCount: Int
+    public var recentAmount: Money
+    public var recentWeightedDaysLate: Double?
+    /// Those paid before, and their weighted lateness (`nil` when none).
+    public var earlierCount: Int
+    public var earlierAmount: Money
+    public var earlierWeightedDaysLate: Double?
+
+    /// Share of the amount paid more than 5 days late, 0…1.
+    public var lateShare: Double { paidAmount.isPositive ? Double(lateAmount.cents) / Double(paidAmount.cents) : 0 }
+    /// Share of the invoices paid more than 5 days late, 0…1.
+    public var lateShareByCount: Double { paidCount == 0 ? 0 : Double(lateCount) / Double(paidCount) }
+
+    public init(
+        clientID: Int64, paidCount: Int, paidAmount: Money, weightedDelay: Double, weightedDaysLate: Double, lateCount: Int,
+        lateAmount: Money, recentCount: Int, recentAmount: Money, recentWeightedDaysLate: Double?, earlierCount: Int, earlierAmount: Money,
+        earlierWeightedDaysLate: Double?
+    ) {
+        self.clientID = clientID
+        self.paidCount = paidCount
+        self.paidAmount = paidAmount
+        self.weightedDelay = weightedDelay
+        self.weightedDaysLate = weightedDaysLate
+        self.lateCount = lateCount
+        self.lateAmount = lateAmount
+        self.recentCount = recentCount
+        self.recentAmount = recentAmount
+        self.recentWeightedDaysLate = recentWeightedDaysLate
+        self.earlierCount = earlierCount
+        self.earlierAmount = earlierAmount
+        self.earlierWeightedDaysLate = earlierWeightedDaysLate
+    }
+}
+
+/// Everything the risk score of one client needs, as of a day (`risk.score`, `risk.list`).
+public struct RiskInputRow: Hashable, Sendable, Codable {
+    public var clientID: Int64
+    public var code: String
+    public var name: String
+    /// Invoiced (issue day) in the 12 months up to `asOf`.
+    public var invoicedLast12Months: Money
+    /// How the invoices fully paid in those 12 months were paid (`nil`: none was).
+    public var delay: ClientDelay?
+    /// Open invoices, and the part past due on `asOf`.
+    public var outstanding: Money
+    public var overdue: Money
+    /// Days late of the oldest invoice past due (0 when none).
+    public var maxDaysLate: Int
+    /// Promises due in the last 12 months (before `asOf`) for which the client paid less than
+    /// promised between the day it was made and `asOf`.
+    public var brokenPromises: Int
+    /// Plans that broke in the 12 months up to `asOf`, by the rule of `PlanProgress`: an
+    /// installment not covered by the payments made for the plan by its day + grace days + 1
+    /// (installments after a cancellation do not count).
+    public var brokenPlans: Int
+    /// Disputes open on `asOf`, and disputes opened in the 12 months up to `asOf`.
+    public var openDisputes: Int
+    public var disputesLast12Months: Int
+    /// Reminders (and escalation steps) sent in the 12 months up to `asOf`.
+    public var remindersLast12Months: Int
+
+    public init(
+        clientID: Int64, code: String, name: String, invoicedLast12Months: Money, delay: ClientDelay?, outstanding: Money, overdue: Money,
+        maxDaysLate: Int, brokenPromises: Int, brokenPlans: Int, openDisputes: Int, disputesLast12Months: Int, remindersLast12Months: Int
+    ) {
+        self.clientID = clientID
+        self.code = code
+        self.name = name
+        self.invoicedLast12Months = invoicedLast12Months
+        self.delay = delay
+        self.outstanding = outstanding
+        self.overdue = overdue
+        self.maxDaysLate = maxDaysLate
+        self.brokenPromises = brokenPromises
+        self.brokenPlans = brokenPlans
+        self.openDisputes = openDisputes
+        self.disputesLast12Months = disputesLast12Months
+        self.remindersLast12Months = remindersLast12Months
+    }
+}
+
+/// A client's sales in a period and what it owes today (`risk.concentration`).
+public struct ClientShareRow: Hashable, Sendable, Codable {
+    public var clientID: Int64
+    public var code: String
+    public var name: String
+    public var sales: Money
+    public var outstanding: Money
+
+    public init(clientID: Int64, code: String, name: String, sales: Money, outstanding: Money) {
+        self.clientID = clientID
+        self.code = code
+        self.name = name
+        self.sales = sales
+        self.outstanding = outstanding
+    }
+}
+
+/// What is still to be received on one client's open invoices due on one day.
+public struct OpenDue: Hashable, Sendable, Codable {
+    public var clientID: Int64
+    public var dueDay: Day
+    public var outstanding: Money
+    /// Part of `outstanding` on disputed invoices.
+    public var disputed: Money
+    public var invoiceCount: Int
+
+    public init(clientID: Int64, dueDay: Day, outstanding: Money, disputed: Money, invoiceCount: Int) {
+        self.clientID = clientID
+        self.dueDay = dueDay
+        self.outstanding = outstanding
+        self.disputed = disputed
+        self.invoiceCount = invoiceCount
+    }
+}
+
+/// The part of a plan installment not yet covered by the payments made for the plan.
+public struct PlanDue: Hashable, Sendable, Codable {
+    public var clientID: Int64
+    public var planID: Int64
+    /// The installment's number in its plan (1, 2…).
+    public var number: Int
+    public var day: Day
+    public var amount: Money
+
+    public init(clientID: Int64, planID: Int64, number: Int, day: Day, amount: Money) {
+        self.clientID = clientID
+        self.planID = planID
+        self.number = number
+        self.day = day
+        self.amount = amount
+    }
+}
+
+/// What is left of a promise not yet due, after the payments made since it was given.
+public struct PromiseDue: Hashable, Sendable, Codable {
+    public var clientID: Int64
+    public var promiseID: Int64
+    public var dueDay: Day
+    public var amount: Money
+    public var invoiceID: Int64?
+
+    public init(clientID: Int64, promiseID: Int64, dueDay: Day, amount: Money, invoiceID: Int64?) {
+        self.clientID = clientID
+        self.promiseID = promiseID
+        self.dueDay = dueDay
+        self.amount = amount
+        self.invoiceID = invoiceID
+    }
+}
+
+// MARK: Reads
+
+extension AppDatabase {
+    /// Every client with open invoices, its outstanding split by days late on `asOf` (not due,
+    /// 1–30, 31–60, 61–90, over 90), largest total first then by name. One grouped pass over
+    /// the covering index `invoice_open`.
+    public func agingRows(asOf: Day) throws -> [ClientAgingRow] {
+        let query = Self.agingQuery(asOf: asOf)
+        return try read { db in
+            try Row.fetchAll(db, sql: query.sql, arguments: query.arguments).map { row in
+                ClientAgingRow(
+                    clientID: row[0], code: row[1], name: row[2], notDue: Money(cents: row[3]), days1to30: Money(cents: row[4]),
+                    days31to60: Money(cents: row[5]), days61to90: Money(cents: row[6]), over90: Money(cents: row[7]))
+            }
+        }
+    }
+
+    /// Amounts invoiced (by issue day) per calendar month from `from` to `to`, most recent month
+    /// first, months without sales included: the first month starts at `from` and the last one
+    /// stops at `to`. All clients, or one.
+    public func salesByMonth(clientID: Int64?, from: Day, to: Day) throws -> [(first: Day, last: Day, sales: Money)] {
+        guard from <= to else { return [] }
+        let query = Self.salesByMonthQuery(clientID: clientID, from: from, to: to)
+        let byMonth: [String: Int64] = try read { db in
+            var result: [String: Int64] = [:]
+            for row in try Row.fetchAll(db, sql: query.sql, arguments: query.arguments) { result[row[0]] = row[1] }
+            return result
+        }
+        var months: [(first: Day, last: Day, sales: Money)] = []
+        var month = to.firstOfMonth
+        while month.lastOfMonth >= from {
+            let key = String(month.iso.prefix(7))
+            months.append((max(month, from), min(month.lastOfMonth, to), Money(cents: byMonth[key] ?? 0)))
+            month = month.adding(months: -1)
+        }
+        return months
+    }
+
+    /// What all clients (or one) owed on `asOf`: the invoices issued by then, less the payments
+    /// made by then. Exact for a past day too: today's outstanding amounts plus what the
+    /// payments made after `asOf` settled. Unallocated payments (credit) are not deducted.
+    public func outstanding(clientID: Int64?, asOf: Day) throws -> Money {
+        let query = Self.outstandingQuery(clientID: clientID, asOf: asOf)
+        return try read { db in Money(cents: try Int64.fetchOne(db, sql: query.sql, arguments: query.arguments) ?? 0) }
+    }
+
+    /// Invoices fully paid on `since` or later, with the day each was fully paid (the latest
+    /// day of the payments allocated to it). For one client: ordered by the day paid. For the
+    /// whole ledger: in no particular order (aggregate with `paymentDelayByClient` instead).
+    public func paidInvoiceDelays(clientID: Int64?, since: Day) throws -> [(amount: Money, dueDay: Day, paidDay: Day)] {
+        let query = Self.paidInvoicesQuery(clientID: clientID, since: since)
+        return try read { db in
+            var result: [(amount: Money, dueDay: Day, paidDay: Day)] = []
+            let cursor = try Row.fetchCursor(db, sql: query.sql, arguments: query.arguments)
+            while let row = try cursor.next() {
+                guard let due = Day(iso: row[1] as String), let paid = Day(iso: row[2] as String) else { continue }
+                result.append((Money(cents: row[0]), due, paid))
+            }
+            return result
+        }
+    }
+
+    /// For every client that settled invoices from `since` to `asOf` (day fully paid): the
+    /// delays weighted by amount, the share paid more than 5 days late, and the delay of the last
+    /// 90 days against the earlier one. One grouped query, by client id.
+    public func paymentDelayByClient(since: Day, asOf: Day) throws -> [ClientDelay] {
+        let query = Self.paymentDelayQuery(since: since, asOf: asOf)
+        return try read { db in
+            try Row.fetchAll(db, sql: query.sql, arguments: query.arguments).map { Self.clientDelay($0, offset: 0) }
+        }
+    }
+
+    /// The inputs of the risk score for every client, as of `asOf` (see `RiskInputRow`), by
+    /// client id. One query: per-client grouped subqueries joined once to the client table.
+    public func riskInputs(asOf: Day, graceDays: Int = 7) throws -> [RiskInputRow] {
+        let query = Self.riskQuery(asOf: asOf, graceDays: graceDays)
+        return try read { db in
+            try Row.fetchAll(db, sql: query.sql, arguments: query.arguments).map { row in
+                let oldestDue: String? = row[6]
+                let paidCount: Int = row[13]
+                return RiskInputRow(
+                    clientID: row[0], code: row[1], name: row[2], invoicedLast12Months: Money(cents: row[3]),
+                    delay: paidCount > 0 ? Self.clientDelay(row, offset: 12) : nil, outstanding: Money(cents: row[4]),
+                    overdue: Money(cents: row[5]),
+                    maxDaysLate: oldestDue.flatMap { Day(iso: $0) }.map { max(0, $0.days(until: asOf)) } ?? 0,
+                    brokenPromises: row[7], brokenPlans: row[8], openDisputes: row[9], disputesLast12Months: row[10],
+                    remindersLast12Months: row[11])
+            }
+        }
+    }
+
+    /// Every client with sales from `from` to `to` (issue day) or an outstanding balance today:
+    /// its sales in the period and its outstanding, largest sales first.
+    public func clientShares(from: Day, to: Day) throws -> [ClientShareRow] {
+        let query = Self.clientSharesQuery(from: from, to: to)
+        return try read { db in
+            try Row.fetchAll(db, sql: query.sql, arguments: query.arguments).map { row in
+                ClientShareRow(clientID: row[0], code: row[1], name: row[2], sales: Money(cents: row[3]), outstanding: Money(cents: row[4]))
+            }
+        }
+    }
+
+    /// What the cash forecast starts from on `asOf`: the open invoices (one row per client and
+    /// due day, past due ones included), the parts of the installments of running plans not yet
+    /// covered by the payments made for them (past ones included), and the promises not yet due
+    /// with what remains of them after the payments made since they were given.
+    public func forecastInputs(asOf: Day) throws -> (open: [OpenDue], plans: [PlanDue], promises: [PromiseDue]) {
+        let queries = Self.forecastQueries(asOf: asOf)
+        return try read { db in
+            var open: [OpenDue] = []
+            let cursor = try Row.fetchCursor(db, sql: queries.open.sql, arguments: queries.open.arguments)
+            while let row = try cursor.next() {
+                guard let due = Day(iso: row[1] as String) else { continue }
+                open.append(
+                    OpenDue(
+                        clientID: row[0], dueDay: due, outstanding: Money(cents: row[2]), disputed: Money(cents: row[3]),
+                        invoiceCount: row[4]))
+            }
+            let plans = try Row.fetchAll(db, sql: queries.plans.sql, arguments: queries.plans.arguments).compactMap { row -> PlanDue? in
+                guard let day = Day(iso: row[3] as String) else { return nil }
+                return PlanDue(clientID: row[0], planID: row[1], number: row[2], day: day, amount: Money(cents: row[4]))
+            }
+            let promises = try Row.fetchAll(db, sql: queries.promises.sql, arguments: queries.promises.arguments).compactMap {
+                row -> PromiseDue? in
+                guard let due = Day(iso: row[2] as String) else { return nil }
+                return PromiseDue(clientID: row[0], promiseID: row[1], dueDay: due, amount: Money(cents: row[3]), invoiceID: row[4])
+            }
+            return (open, plans, promises)
+        }
+    }
+
+    /// A `ClientDelay` from the columns of the `delays` table, starting at `offset` (client id first).
+    static func clientDelay(_ row: Row, offset: Int) -> ClientDelay {
+        let count: Int = row[offset + 1]
+        let cents: Int64 = row[offset + 2]
+        let weightedDelay: Double = row[offset + 3]
+        let weightedLate: Double = row[offset + 4]
+        let recentCount: Int = row[offset + 7]
+        let recentCents: Int64 = row[offset + 8]
+        let recentWeightedLate: Double = row[offset + 9]
+        func average(_ weighted: Double, _ cents: Int64) -> Double? { cents > 0 ? weighted / Double(cents) : nil }
+        return ClientDelay(
+            clientID: row[offset], paidCount: count, paidAmount: Money(cents: cents), weightedDelay: average(weightedDelay, cents) ?? 0,
+            weightedDaysLate: average(weightedLate, cents) ?? 0, lateCount: row[offset + 5], lateAmount: Money(cents: row[offset + 6]),
+            recentCount: recentCount, recentAmount: Money(cents: recentCents),
+            recentWeightedDaysLate: average(recentWeightedLate, recentCents), earlierCount: count - recentCount,
+            earlierAmount: Money(cents: cents - recentCents),
+            earlierWeightedDaysLate: average(weightedLate - recentWeightedLate, cents - recentCents))
+    }
+}
+
+// MARK: The SQL
+
+/// The SQL of the report reads with their values written in, for comparisons with the
+/// `sqlite3` CLI on the same file (`encaisse-bench`). Days and integers only: never user text.
+public enum ReportSQL {
+    public static func aging(asOf: Day) -> String { AppDatabase.agingQuery(asOf: asOf).literalSQL }
+
+    public static func salesByMonth(clientID: Int64?, from: Day, to: Day) -> String {
+        AppDatabase.salesByMonthQuery(clientID: clientID, from: from, to: to).literalSQL
+    }
+
+    public static func outstanding(clientID: Int64?, asOf: Day) -> String {
+        AppDatabase.outstandingQuery(clientID: clientID, asOf: asOf).literalSQL
+    }
+
+    public static func paymentDelayByClient(since: Day, asOf: Day) -> String {
+        AppDatabase.paymentDelayQuery(since: since, asOf: asOf).literalSQL
+    }
+
+    public static func riskInputs(asOf: Day, graceDays: Int = 7) -> String {
+        AppDatabase.riskQuery(asOf: asOf, graceDays: graceDays).literalSQL
+    }
+
+    public static func clientShares(from: Day, to: Day) -> String { AppDatabase.clientSharesQuery(from: from, to: to).literalSQL }
+
+    /// The three statements of `forecastInputs`, separated by semicolons.
+    public static func forecastInputs(asOf: Day) -> String {
+        let queries = AppDatabase.forecastQueries(asOf: asOf)
+        return [queries.open, queries.plans, queries.promises].map(\.literalSQL).joined(separator: "\n")
+    }
+}
+
+/// A report statement: SQL with `:name` parameters, and their values.
+struct ReportQuery {
+    var sql: String
+    var values: [String: DatabaseValue]
+
+    var arguments: StatementArguments { StatementArguments(values.mapValues { $0 as (any DatabaseValueConvertible)? }) }
+
+    /// The SQL with every `:name` replaced by its value as a literal, ending with a semicolon.
+    var literalSQL: String {
+        var result = ""
+        var index = sql.startIndex
+        while index < sql.endIndex {
+            let character = sql[index]
+            guard character == ":" else {
+                result.append(character)
+                index = sql.index(after: index)
+                continue
+            }
+            var end = sql.index(after: index)
+            while end < sql.endIndex, sql[end].isLetter || sql[end].isNumber || sql[end] == "_" { end = sql.index(after: end) }
+            let name = String(sql[sql.index(after: index)..<end])
+            if let value = values[name] {
+                switch value.storage {
+                case .int64(let number): result += String(number)
+                case .double(let number): result += String(number)
+                case .string(let text): result += "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+                case .null, .blob: result += "NULL"
+                }
+            } else {
+                result += sql[index..<end]
+            }
+            index = end
+        }
+        return result + ";"
+    }
+}
+
+extension AppDatabase {
+    static func agingQuery(asOf: Day) -> ReportQuery {
+        // Bucket bounds on due_day: d days late ⟺ due_day = asOf − d.
+        ReportQuery(
+            sql: """
+                SELECT c.id, c.code, c.name, t.not_due, t.d30, t.d60, t.d90, t.over90
+                FROM (SELECT client_id,
+                             SUM(CASE WHEN due_day >= :asOf THEN outstanding_cents ELSE 0 END) AS not_due,
+                             SUM(CASE WHEN due_day < :asOf AND due_day >= :late30 THEN outstanding_cents ELSE 0 END) AS d30,
+                             SUM(CASE WHEN due_day < :late30 AND due_day >= :late60 THEN outstanding_cents ELSE 0 END) AS d60,
+                             SUM(CASE WHEN due_day < :late60 AND due_day >= :late90 THEN outstanding_cents ELSE 0 END) AS d90,
+                             SUM(CASE WHEN due_day < :late90 THEN outstanding_cents ELSE 0 END) AS over90,
+                             SUM(outstanding_cents) AS total
+                      FROM invoice WHERE outstanding_cents > 0
+                      GROUP BY client_id) AS t
+                JOIN client c ON c.id = t.client_id
+                ORDER BY t.total DESC, c.name, c.id
+                """,
+            values: [
+                "asOf": asOf.iso.databaseValue, "late30": asOf.adding(days: -30).iso.databaseValue,
+                "late60": asOf.adding(days: -60).iso.databaseValue, "late90": asOf.adding(days: -90).iso.databaseValue,
+            ])
+    }
+
+    static func salesByMonthQuery(clientID: Int64?, from: Day, to: Day) -> ReportQuery {
+        var values: [String: DatabaseValue] = ["from": from.iso.databaseValue, "to": to.iso.databaseValue]
+        var clientFilter = ""
+        if let clientID {
+            clientFilter = " AND client_id = :client"
+            values["client"] = clientID.databaseValue
+        }
+        return ReportQuery(
+            sql: """
+                SELECT substr(issue_day, 1, 7) AS month, SUM(amount_cents) AS sales
+                FROM invoice WHERE issue_day >= :from AND issue_day <= :to\(clientFilter)
+                GROUP BY month
+                """, values: values)
+    }
+
+    static func outstandingQuery(clientID: Int64?, asOf: Day) -> ReportQuery {
+        var values: [String: DatabaseValue] = ["asOf": asOf.iso.databaseValue]
+        var invoiceFilter = ""
+        var paymentFilter = ""
+        if let clientID {
+            invoiceFilter = " AND client_id = :client"
+            paymentFilter = " AND p.client_id = :client"
+            values["client"] = clientID.databaseValue
+        }
+        // Today's outstanding of the invoices issued by asOf, plus what later payments settled.
+        return ReportQuery(
+            sql: """
+                SELECT (SELECT COALESCE(SUM(outstanding_cents), 0) FROM invoice
+                        WHERE outstanding_cents > 0 AND issue_day <= :asOf\(invoiceFilter))
+                     + (SELECT COALESCE(SUM(a.amount_cents), 0)
+                        FROM payment p JOIN allocation a ON a.payment_id = p.id JOIN invoice i ON i.id = a.invoice_id
+                        WHERE p.day > :asOf AND i.issue_day <= :asOf\(paymentFilter))
+                """, values: values)
+    }
+
+    /// Fully paid invoices whose day fully paid (the latest day of the payments allocated to
+    /// them) is in [:since, :until], as the common table `name(columns)`; `select` lists the
+    /// columns from `i` (invoice) and `{paid}`, the day paid.
+    ///
+    /// An allocation of the whole amount of a settled invoice is its only one (allocations are
+    /// positive and add up to the amount), so its payment's day is the day paid: those rows,
+    /// nearly all of them, stream from allocation → invoice → payment with no grouping. Only the
+    /// invoices paid in several parts are grouped (`+`: by sorting those few rows, not by walking
+    /// allocation_invoice with a lookup per allocation) to take their latest payment day. The
+    /// compound query is a co-routine: each column, such as a delay, is computed once per row.
+    static func paidCTE(name: String, columns: String, select: String, clientFilter: String = "") -> String {
+        """
+        \(name)(\(columns)) AS (
+            SELECT \(select.replacingOccurrences(of: "{paid}", with: "p.day"))
+            FROM allocation a JOIN invoice i ON i.id = a.invoice_id JOIN payment p ON p.id = a.payment_id
+            WHERE a.amount_cents = i.amount_cents AND i.outstanding_cents = 0 AND p.day BETWEEN :since AND :until\(clientFilter)
+            UNION ALL
+            SELECT \(select.replacingOccurrences(of: "{paid}", with: "MAX(p.day)"))
+            FROM allocation a JOIN invoice i ON i.id = a.invoice_id JOIN payment p ON p.id = a.payment_id
+            WHERE a.amount_cents < i.amount_cents AND i.outstanding_cents = 0\(clientFilter)
+            GROUP BY +a.invoice_id HAVING MAX(p.day) BETWEEN :since AND :until)
+        """
+    }
+
+    /// Per-client delay statistics of the invoices paid in [:since, :until], as the common
+    /// tables `paid` and `delays`; the columns of `delays` are read by `clientDelay(_:offset:)`:
+    /// client_id, paid_count, paid_cents, weighted_delay, weighted_late, late_count, late_cents,
+    /// recent_count, recent_cents, recent_weighted_late. Paid after :recent is "recent".
+    static let delaysCTE =
+        paidCTE(
+            name: "paid", columns: "client_id, amount, delay, recent",
+            select: "i.client_id, i.amount_cents, CAST(julianday({paid}) - julianday(i.due_day) AS INTEGER), {paid} > :recent")
+            + """
+            ,
+            delays AS (
+                SELECT client_id, COUNT(*) AS paid_count, SUM(amount) AS paid_cents, TOTAL(amount * delay) AS weighted_delay,
+                       TOTAL(amount * MAX(delay, 0)) AS weighted_late,
+                       SUM(delay > 5) AS late_count, SUM(CASE WHEN delay > 5 THEN amount ELSE 0 END) AS late_cents,
+                       SUM(recent) AS recent_count, SUM(CASE WHEN recent THEN amount ELSE 0 END) AS recent_cents,
+                       TOTAL(CASE WHEN recent THEN amount * MAX(delay, 0) END) AS recent_weighted_late
+                FROM paid
+                GROUP BY client_id)
+            """
+
+    static func paidInvoicesQuery(clientID: Int64?, since: Day) -> ReportQuery {
+        let values: [String: DatabaseValue] = ["since": since.iso.databaseValue, "until": "9999-12-31".databaseValue]
+        guard let clientID else {
+            let paid = paidCTE(name: "paid", columns: "amount, due_day, paid_day", select: "i.amount_cents, i.due_day, {paid}")
+            return ReportQuery(sql: "WITH \(paid) SELECT amount, due_day, paid_day FROM paid", values: values)
+        }
+        // One client: walk its invoices (invoice_client), then their allocations.
+        return ReportQuery(
+            sql: """
+                SELECT i.amount_cents, i.due_day, MAX(p.day) AS paid_day
+                FROM invoice i JOIN allocation a ON a.invoice_id = i.id JOIN payment p ON p.id = a.payment_id
+                WHERE i.client_id = :client AND i.outstanding_cents = 0
+                GROUP BY i.id HAVING MAX(p.day) BETWEEN :since AND :until
+                ORDER BY paid_day, i.id
+                """, values: values.merging(["client": clientID.databaseValue]) { $1 })
+    }
+
+    static func paymentDelayQuery(since: Day, asOf: Day) -> ReportQuery {
+        ReportQuery(
+            sql: """
+                WITH \(delaysCTE)
+                SELECT client_id, paid_count, paid_cents, weighted_delay, weighted_late, late_count, late_cents,
+                       recent_count, recent_cents, recent_weighted_late
+                FROM delays ORDER BY client_id
+                """,
+            values: [
+                "since": since.iso.databaseValue, "until": asOf.iso.databaseValue,
+                "recent": asOf.adding(days: -90).iso.databaseValue,
+            ])
+    }
+
+    static func riskQuery(asOf: Day, graceDays: Int) -> ReportQuery {
+        let yearAgo = asOf.adding(months: -12)
+        func shift(_ days: Int) -> String { (days >= 0 ? "+" : "") + "\(days) days" }
+        // Plans: `PlanProgress` applies the payments made for a plan (allocations to its invoices
+        // since it was agreed) to its installments in order, so installment k is broken when the
+        // cumulative amount through k exceeds what was paid by its day + grace + 1 (its break day).
+        // `GROUP BY +client_id` sorts the scanned invoices rather than walking invoice_client with
+        // a table lookup per invoice (several times slower on a large ledger); `CROSS JOIN` makes
+        // the few disputes drive their invoices, not the other way round.
+        return ReportQuery(
+            sql: """
+                WITH \(delaysCTE),
+                sales AS (
+                    SELECT client_id, SUM(amount_cents) AS invoiced FROM invoice
+                    WHERE issue_day > :yearAgo AND issue_day <= :asOf GROUP BY +client_id),
+                debt AS (
+                    SELECT client_id, SUM(outstanding_cents) AS outstanding,
+                           SUM(CASE WHEN due_day < :asOf THEN outstanding_cents ELSE 0 END) AS overdue,
+                           MIN(CASE WHEN due_day < :asOf THEN due_day END) AS oldest_due
+                    FROM invoice WHERE outstanding_cents > 0 GROUP BY client_id),
+                broken_promises AS (
+                    SELECT pr.client_id, COUNT(*) AS broken FROM promise pr
+                    WHERE pr.due_day < :asOf AND pr.due_day > :yearAgo
+                      AND pr.amount_cents > (SELECT COALESCE(SUM(pay.amount_cents), 0) FROM payment pay
+                                             WHERE pay.client_id = pr.client_id AND pay.day >= pr.made_day AND pay.day <= :asOf)
+                    GROUP BY pr.client_id),
+                plans AS (SELECT id, client_id, agreed_day, cancelled_day FROM plan WHERE agreed_day <= :asOf),
+                plan_receipts AS MATERIALIZED (
+                    SELECT pl.id AS plan_id, pay.day AS day, SUM(a.amount_cents) AS cents
+                    FROM plans pl JOIN plan_invoice pi ON pi.plan_id = pl.id JOIN allocation a ON a.invoice_id = pi.invoice_id
+                         JOIN payment pay ON pay.id = a.payment_id
+                    WHERE pay.day >= pl.agreed_day AND pay.day <= :asOf
+                    GROUP BY pl.id, pay.day),
+                installments AS (
+                    SELECT plan_id, date(day, :breakShift) AS break_day,
+                           SUM(amount_cents) OVER (PARTITION BY plan_id ORDER BY number ROWS UNBOUNDED PRECEDING) AS cumulative
+                    FROM plan_installment WHERE plan_id IN (SELECT id FROM plans)),
+                broken_plans AS (
+                    SELECT pl.client_id, COUNT(DISTINCT pl.id) AS broken
+                    FROM plans pl JOIN installments k ON k.plan_id = pl.id
+                    WHERE k.break_day > :yearAgo AND k.break_day <= :asOf
+                      AND (pl.cancelled_day IS NULL OR pl.cancelled_day >= k.break_day)
+                      AND k.cumulative > (SELECT COALESCE(SUM(pr.cents), 0) FROM plan_receipts pr
+                                          WHERE pr.plan_id = pl.id AND pr.day <= k.break_day)
+                    GROUP BY pl.client_id),
+                disputes AS (
+                    SELECT i.client_id,
+                           SUM(d.closed_day IS NULL OR d.closed_day > :asOf) AS open_count,
+                           SUM(d.opened_day > :yearAgo) AS recent_count
+                    FROM dispute d CROSS JOIN invoice i ON i.id = d.invoice_id
+                    WHERE d.opened_day <= :asOf
+                    GROUP BY i.client_id),
+                reminders AS (
+                    SELECT client_id, COUNT(*) AS sent FROM reminder WHERE day > :yearAgo AND day <= :asOf GROUP BY client_id)
+                SELECT c.id, c.code, c.name, COALESCE(s.invoiced, 0), COALESCE(o.outstanding, 0), COALESCE(o.overdue, 0),
+                       o.oldest_due, COALESCE(bp.broken, 0), COALESCE(bl.broken, 0), COALESCE(ds.open_count, 0),
+                       COALESCE(ds.recent_count, 0), COALESCE(rm.sent, 0),
+                       c.id, COALESCE(d.paid_count, 0), COALESCE(d.paid_cents, 0), COALESCE(d.weighted_delay, 0),
+                       COALESCE(d.weighted_late, 0), COALESCE(d.late_count, 0), COALESCE(d.late_cents, 0),
+                       COALESCE(d.recent_count, 0), COALESCE(d.recent_cents, 0), COALESCE(d.recent_weighted_late, 0)
+                FROM client c
+                LEFT JOIN sales s ON s.client_id = c.id
+                LEFT JOIN debt o ON o.client_id = c.id
+                LEFT JOIN delays d ON d.client_id = c.id
+                LEFT JOIN broken_promises bp ON bp.client_id = c.id
+                LEFT JOIN broken_plans bl ON bl.client_id = c.id
+                LEFT JOIN disputes ds ON ds.client_id = c.id
+                LEFT JOIN reminders rm ON rm.client_id = c.id
+                ORDER BY c.id
+                """,
+            values: [
+                "asOf": asOf.iso.databaseValue, "yearAgo": yearAgo.iso.databaseValue,
+                "since": yearAgo.adding(days: 1).iso.databaseValue, "until": asOf.iso.databaseValue,
+                "recent": asOf.adding(days: -90).iso.databaseValue, "breakShift": shift(graceDays + 1).databaseValue,
+            ])
+    }
+
+    static func clientSharesQuery(from: Day, to: Day) -> ReportQuery {
+        ReportQuery(
+            sql: """
+                WITH sales AS (
+                    SELECT client_id, SUM(amount_cents) AS sales FROM invoice
+                    WHERE issue_day >= :from AND issue_day <= :to GROUP BY +client_id),
+                debt AS (SELECT client_id, SUM(outstanding_cents) AS outstanding FROM invoice WHERE outstanding_cents > 0 GROUP BY client_id)
+                SELECT c.id, c.code, c.name, COALESCE(s.sales, 0) AS sales, COALESCE(d.outstanding, 0) AS outstanding
+                FROM client c LEFT JOIN sales s ON s.client_id = c.id LEFT JOIN debt d ON d.client_id = c.id
+                WHERE s.sales IS NOT NULL OR d.outstanding IS NOT NULL
+                ORDER BY sales DESC, outstanding DESC, c.name, c.id
+                """, values: ["from": from.iso.databaseValue, "to": to.iso.databaseValue])
+    }
+
+    static func forecastQueries(asOf: Day) -> (open: ReportQuery, plans: ReportQuery, promises: ReportQuery) {
+        let values: [String: DatabaseValue] = ["asOf": asOf.iso.databaseValue]
+        // Grouped in the order of invoice_open: no sort.
+        let open = ReportQuery(
+            sql: """
+                SELECT client_id, due_day, SUM(outstanding_cents), SUM(CASE WHEN disputed THEN outstanding_cents ELSE 0 END), COUNT(*)
+                FROM invoice WHERE outstanding_cents > 0
+                GROUP BY client_id, due_day
+                """, values: [:])
+        // Payments for a plan are applied to its installments in order (as `PlanProgress` does):
+        // installment k is uncovered for min(amount, cumulative through k − paid) when positive.
+        let plans = ReportQuery(
+            sql: """
+                WITH running AS (
+                    SELECT id, client_id, agreed_day FROM plan
+                    WHERE agreed_day <= :asOf AND (cancelled_day IS NULL OR cancelled_day > :asOf)),
+                paid AS (
+                    SELECT r.id AS plan_id, SUM(a.amount_cents) AS cents
+                    FROM running r JOIN plan_invoice pi ON pi.plan_id = r.id JOIN allocation a ON a.invoice_id = pi.invoice_id
+                         JOIN payment pay ON pay.id = a.payment_id
+                    WHERE pay.day >= r.agreed_day AND pay.day <= :asOf
+                    GROUP BY r.id),
+                installments AS (
+                    SELECT plan_id, number, day, amount_cents,
+                           SUM(amount_cents) OVER (PARTITION BY plan_id ORDER BY number ROWS UNBOUNDED PRECEDING) AS cumulative
+                    FROM plan_installment WHERE plan_id IN (SELECT id FROM running))
+                SELECT r.client_id, k.plan_id, k.number, k.day, MIN(k.amount_cents, k.cumulative - COALESCE(p.cents, 0)) AS uncovered
+                FROM installments k JOIN running r ON r.id = k.plan_id LEFT JOIN paid p ON p.plan_id = k.plan_id
+                WHERE k.cumulative - COALESCE(p.cents, 0) > 0
+                ORDER BY k.day, r.client_id, k.plan_id, k.number
+                """, values: values)
+        let promises = ReportQuery(
+            sql: """
+                SELECT pr.client_id, pr.id, pr.due_day,
+                       pr.amount_cents - (SELECT COALESCE(SUM(pay.amount_cents), 0) FROM payment pay
+                                          WHERE pay.client_id = pr.client_id AND pay.day >= pr.made_day AND pay.day <= :asOf) AS remaining,
+                       pr.invoice_id
+                FROM promise pr
+                WHERE pr.due_day >= :asOf AND pr.made_day <= :asOf AND remaining > 0
+                ORDER BY pr.due_day, pr.client_id, pr.id
+                """, values: values)
+        return (open, plans, promises)
+    }
+}
