@@ -10,13 +10,14 @@ import Receivables
     import Darwin
 #endif
 
-/// `swift run -c release encaisse-bench [--clients N] [--invoices M] [--regenerate] [--profile-parse]`
+/// `swift run -c release encaisse-bench [--clients N] [--invoices M] [--regenerate] [--profile-parse] [--report-sql]`
 ///
 /// Measures what users wait for and prints a table: the pipe-mode answer of the real binary
 /// on the demo ledger, and on a generated ledger of a million invoices the overdue top 20
 /// (next to the same query run by the sqlite3 CLI on the same file, in the same run), a
 /// client balance, recording a payment, and parsing one sentence with every client name
-/// loaded. Speed is measured here, never by a timed test.
+/// loaded, and the report reads of issue 7 (aging, DSO, risk, forecast, concentration), each
+/// next to the same SQL run by the sqlite3 CLI. Speed is measured here, never by a timed test.
 @main
 struct Bench {
     struct Row {
@@ -44,6 +45,19 @@ struct Bench {
         // `--profile-parse`: timings per sentence and a long parse loop, for a profiler
         // (`perf record ./encaisse-bench --profile-parse`).
         let profileParseOnly = arguments.contains("--profile-parse")
+
+        // `--report-sql`: print the SQL of the report rows (for EXPLAIN QUERY PLAN in sqlite3) and stop.
+        if arguments.contains("--report-sql") {
+            let yearAgo = today.adding(months: -12)
+            print(ReportSQL.aging(asOf: today))
+            print(ReportSQL.outstanding(clientID: nil, asOf: today))
+            print(ReportSQL.salesByMonth(clientID: nil, from: today.firstOfMonth.adding(months: -11), to: today))
+            print(ReportSQL.paymentDelayByClient(since: yearAgo.adding(days: 1), asOf: today))
+            print(ReportSQL.riskInputs(asOf: today))
+            print(ReportSQL.forecastInputs(asOf: today))
+            print(ReportSQL.clientShares(from: yearAgo, to: today))
+            return
+        }
 
         // 1. The real binary in pipe mode on the demo ledger: process start to answer.
         let binary = binDirectory.appendingPathComponent("encaisse").path
@@ -116,6 +130,56 @@ struct Bench {
                 Row(
                     operation: "  même requête, sqlite3 CLI", median: .nan, target: "référence",
                     note: "sqlite3 absent (apt-get install sqlite3)"))
+        }
+
+        // The report reads of issue 7, each timed in process (median) next to the very same SQL
+        // run by the sqlite3 CLI on the same file (`ReportSQL`: the SQL with its values written in).
+        let yearAgo = today.adding(months: -12)
+        /// Times `body` (which returns the row's note), then the same SQL through the CLI.
+        func report(_ operation: String, runs: Int, sql: String, _ body: () throws -> String) throws {
+            var times: [Double] = []
+            var note = ""
+            for _ in 0..<runs {
+                let start = DispatchTime.now()
+                note = try body()
+                times.append(elapsed(start))
+            }
+            let inProcess = median(times)
+            rows.append(Row(operation: operation, median: inProcess, target: "< 300 ms", note: note))
+            guard let sqlite = which("sqlite3") else {
+                rows.append(Row(operation: "  même SQL, sqlite3 CLI", median: .nan, target: "référence", note: "sqlite3 absent"))
+                return
+            }
+            let reference = median(try (0..<runs).map { _ in try timeProcess(sqlite, ["-readonly", ledgerPath, sql], stdin: "") })
+            rows.append(
+                Row(
+                    operation: "  même SQL, sqlite3 CLI (processus)", median: reference, target: "référence",
+                    note: String(format: "rapport Encaisse / sqlite3 = %.2f (cible ≤ 2)", inProcess / reference)))
+        }
+        try report("aging.report (SQL)", runs: 9, sql: ReportSQL.aging(asOf: today)) {
+            "\(try database.agingRows(asOf: today).count) clients, 5 tranches (index invoice_open)"
+        }
+        let salesFrom = today.firstOfMonth.adding(months: -11)
+        let delaysSince = yearAgo.adding(days: 1)
+        let dsoSQL = [
+            ReportSQL.outstanding(clientID: nil, asOf: today), ReportSQL.salesByMonth(clientID: nil, from: salesFrom, to: today),
+            ReportSQL.paymentDelayByClient(since: delaysSince, asOf: today),
+        ]
+        try report("DSO inputs", runs: 7, sql: dsoSQL.joined(separator: "\n")) {
+            _ = try database.outstanding(clientID: nil, asOf: today)
+            let months = try database.salesByMonth(clientID: nil, from: salesFrom, to: today).count
+            let clients = try database.paymentDelayByClient(since: delaysSince, asOf: today).count
+            return "encours + ventes de \(months) mois + délais de \(clients) clients"
+        }
+        try report("risk inputs", runs: 7, sql: ReportSQL.riskInputs(asOf: today)) {
+            "\(try database.riskInputs(asOf: today).count) clients, une requête"
+        }
+        try report("forecast inputs", runs: 9, sql: ReportSQL.forecastInputs(asOf: today)) {
+            let inputs = try database.forecastInputs(asOf: today)
+            return "\(inputs.open.count) échéances (client, jour), \(inputs.plans.count) + \(inputs.promises.count) plans/promesses"
+        }
+        try report("client shares (concentration)", runs: 7, sql: ReportSQL.clientShares(from: yearAgo, to: today)) {
+            "\(try database.clientShares(from: yearAgo, to: today).count) clients"
         }
 
         // Client balance for clients spread over the ledger.

@@ -291,6 +291,104 @@ import Testing
         #expect(inputs.promises.first?.dueDay == Ledger.day("2026-11-30"))
     }
 
+    // MARK: Against brute force on a generated ledger
+
+    /// 400 clients, 8 000 invoices over 18 months, some paid in several parts.
+    static let generated: AppDatabase = {
+        let db = try! AppDatabase.inMemory()
+        try! db.loadDemo(DemoLedger(today: Ledger.today, clientCount: 400, invoiceCount: 8_000))
+        return db
+    }()
+
+    /// Every invoice, and the (day, amount) of the payments allocated to each.
+    static func everything(_ db: AppDatabase) throws -> (invoices: [Invoice], settlements: [Int64: [(day: Day, amount: Money)]]) {
+        let invoices = try db.invoices(InvoiceFilter(), asOf: Ledger.today).map(\.invoice)
+        return (invoices, try db.settlements(invoiceIDs: invoices.compactMap(\.id)))
+    }
+
+    @Test(arguments: [0, -45, 60])
+    func agingAndSharesMatchBruteForce(shift: Int) throws {
+        let db = Self.generated
+        let asOf = Ledger.today.adding(days: shift)
+        let (invoices, _) = try Self.everything(db)
+        var expected: [Int64: [Int64]] = [:]
+        for invoice in invoices where invoice.outstanding.isPositive {
+            let late = invoice.dueDay.days(until: asOf)
+            let column = late <= 0 ? 0 : late <= 30 ? 1 : late <= 60 ? 2 : late <= 90 ? 3 : 4
+            expected[invoice.clientID, default: [0, 0, 0, 0, 0]][column] += invoice.outstanding.cents
+        }
+        let rows = try db.agingRows(asOf: asOf)
+        #expect(rows.count == expected.count)
+        #expect(Dictionary(uniqueKeysWithValues: rows.map { ($0.clientID, $0.amounts.map(\.cents)) }) == expected)
+        #expect(zip(rows, rows.dropFirst()).allSatisfy { $0.total >= $1.total })
+
+        let from = asOf.adding(months: -12).adding(days: 1)
+        var sales: [Int64: Int64] = [:]
+        for invoice in invoices where invoice.issueDay >= from && invoice.issueDay <= asOf {
+            sales[invoice.clientID, default: 0] += invoice.amount.cents
+        }
+        let shares = try db.clientShares(from: from, to: asOf)
+        #expect(Dictionary(uniqueKeysWithValues: shares.map { ($0.clientID, $0.sales.cents) }).filter { $0.value > 0 } == sales)
+        #expect(shares.map(\.outstanding).sum() == invoices.map(\.outstanding).sum())
+    }
+
+    @Test(arguments: [0, -75, -200])
+    func delaysOutstandingAndSalesMatchBruteForce(shift: Int) throws {
+        let db = Self.generated
+        let asOf = Ledger.today.adding(days: shift)
+        let since = asOf.adding(months: -12).adding(days: 1)
+        let (invoices, settlements) = try Self.everything(db)
+
+        // Fully paid by asOf, on the day of the last payment, within the year.
+        struct Sums: Equatable {
+            var count = 0, cents: Int64 = 0, late: Int64 = 0, lateCount = 0, lateCents: Int64 = 0, recent = 0
+        }
+        var expected: [Int64: Sums] = [:]
+        var multiPart = 0
+        for invoice in invoices where invoice.outstanding.isZero {
+            let parts = settlements[invoice.id!] ?? []
+            guard let paid = parts.map(\.day).max(), paid >= since, paid <= asOf else { continue }
+            if parts.count > 1 { multiPart += 1 }
+            let delay = invoice.dueDay.days(until: paid)
+            var sums = expected[invoice.clientID, default: Sums()]
+            sums.count += 1
+            sums.cents += invoice.amount.cents
+            sums.late += invoice.amount.cents * Int64(max(0, delay))
+            if delay > 5 {
+                sums.lateCount += 1
+                sums.lateCents += invoice.amount.cents
+            }
+            if paid > asOf.adding(days: -90) { sums.recent += 1 }
+            expected[invoice.clientID] = sums
+        }
+        #expect(multiPart > 0, "the ledger has invoices paid in several parts")
+        let delays = try db.paymentDelayByClient(since: since, asOf: asOf)
+        var actual: [Int64: Sums] = [:]
+        for delay in delays {
+            actual[delay.clientID] = Sums(
+                count: delay.paidCount, cents: delay.paidAmount.cents,
+                late: Int64((delay.weightedDaysLate * Double(delay.paidAmount.cents)).rounded()), lateCount: delay.lateCount,
+                lateCents: delay.lateAmount.cents, recent: delay.recentCount)
+        }
+        #expect(actual == expected)
+        let risk = try db.riskInputs(asOf: asOf)
+        #expect(risk.compactMap(\.delay) == delays)
+
+        // Owed on asOf: invoices issued by then, less what was paid by then.
+        var owed: Int64 = 0
+        for invoice in invoices where invoice.issueDay <= asOf {
+            owed += invoice.amount.cents - (settlements[invoice.id!] ?? []).filter { $0.day <= asOf }.map(\.amount.cents).reduce(0, +)
+        }
+        #expect(try db.outstanding(clientID: nil, asOf: asOf).cents == owed)
+
+        let months = try db.salesByMonth(clientID: nil, from: since, to: asOf)
+        #expect(months.map(\.sales).sum() == invoices.filter { $0.issueDay >= since && $0.issueDay <= asOf }.map(\.amount).sum())
+        for month in months {
+            let sales = invoices.filter { $0.issueDay >= month.first && $0.issueDay <= month.last }.map(\.amount).sum()
+            #expect(month.sales == sales, "\(month.first)")
+        }
+    }
+
     // MARK: SQL for the bench
 
     @Test func theLiteralSQLWritesInItsValues() throws {
