@@ -2,7 +2,7 @@ import FrenchParsing
 import Persistence
 import Receivables
 
-/// `client.update`, `promise.record`, `promise.record`, `interaction.log`, `dispute.open`,
+/// `client.update`, `promise.record`, `interaction.log`, `dispute.open`,
 /// `dispute.close`: what the user records about a client. Each is one journaled change.
 public struct RecordData: Encodable, Sendable {
     public var client: ClientReference
