@@ -413,14 +413,13 @@ extension Assistant {
         var indemnityCount = 0
         var rateText: String? = nil
         let showPenalties = client.kind.isBusiness && level.mentionsPenalties
+        // The rates in force (the user's updates included) and the client's category: ECB + 10
+        // points, + 8 for a public buyer.
+        let rates = try rateTable()
+        let basis = PenaltyBasis.standard(for: client.kind)
         if showPenalties {
-            let settlements = try database.settlements(invoiceIDs: invoices.compactMap(\.id))
             var missing = Set<HalfYear>()
-            for invoice in invoices {
-                let computation = LatePayment.compute(
-                    amount: invoice.amount, dueDay: invoice.dueDay,
-                    settlements: (settlements[invoice.id ?? -1] ?? []).map { Settlement(day: $0.day, amount: $0.amount) }, asOf: today,
-                    basis: .business, rates: RateTable.shipped)
+            for (_, computation) in try penalties(of: invoices, client: client, asOf: today, rates: rates) {
                 interest = interest + computation.interest
                 if computation.indemnity.isPositive {
                     indemnity = indemnity + computation.indemnity
@@ -428,7 +427,7 @@ extension Assistant {
                 }
                 missing.formUnion(computation.missingHalfYears)
             }
-            if let rate = LatePayment.rate(for: .business, in: HalfYear(containing: today), rates: RateTable.shipped) {
+            if let rate = LatePayment.rate(for: basis, in: HalfYear(containing: today), rates: rates) {
                 rateText = RateTable.formatPercent(rate)
             }
             if !missing.isEmpty {
@@ -438,7 +437,8 @@ extension Assistant {
             }
         }
         let sender = senderContext(settings, warnings: &warnings)
-        let ecb = LatePayment.rate(for: .business, in: HalfYear(containing: today), rates: RateTable.shipped).map { $0 - 1_000 }
+        let ecb = rates.ecb[HalfYear(containing: today)]
+        let margin = basis == .publicBuyer ? LatePayment.publicBuyerMargin : LatePayment.businessMargin
         var context: [String: Any] = sender
         context.merge(
             [
@@ -460,7 +460,8 @@ extension Assistant {
                 "business": client.kind.isBusiness, "consumer": client.kind == .consumer, "rate": rateText ?? "",
                 "interest": interest.formatted, "indemnity": indemnity.formatted, "indemnityCount": indemnityCount,
                 "penaltyTotal": (interest + indemnity).formatted, "totalWithPenalties": (total + interest + indemnity).formatted,
-                "rateNote": ecb.map { "taux de refinancement de la BCE de \(RateTable.formatPercent($0)) majoré de 10 points" } ?? "",
+                "rateNote": ecb.map { "taux de refinancement de la BCE de \(RateTable.formatPercent($0)) majoré de \(margin / 100) points" }
+                    ?? "",
                 // A registered letter takes a few days to arrive: its deadline counts from then.
                 "deadline":
                     (level == .formalNotice

@@ -146,6 +146,29 @@ extension Assistant {
 
     // MARK: penalty.compute
 
+    /// The days the client was sent a formal notice, by `asOf`.
+    func formalNotices(of client: Client, asOf: Day) throws -> [Day] {
+        try database.reminders(clientID: client.id!).filter { $0.level == .formalNotice && $0.day <= asOf }.map(\.day)
+    }
+
+    /// Each invoice's interest and indemnity on `asOf`, under the client's category (a consumer
+    /// from the first formal notice after the due date), over the payments allocated to it.
+    /// Shared by `penalty.compute`, the client file and the letters.
+    func penalties(of invoices: [Invoice], client: Client, asOf: Day, rates: RateTable) throws -> [(Invoice, PenaltyComputation)] {
+        let settlements = try database.settlements(invoiceIDs: invoices.compactMap(\.id))
+        let notices = client.kind == .consumer ? try formalNotices(of: client, asOf: asOf) : []
+        return invoices.map { invoice in
+            let basis = PenaltyBasis.standard(for: client.kind, formalNoticeDay: notices.filter { $0 >= invoice.dueDay }.min())
+            return (
+                invoice,
+                LatePayment.compute(
+                    amount: invoice.amount, dueDay: invoice.dueDay,
+                    settlements: (settlements[invoice.id ?? -1] ?? []).map { Settlement(day: $0.day, amount: $0.amount) }, asOf: asOf,
+                    basis: basis, rates: rates)
+            )
+        }
+    }
+
     /// `penalty.compute`: statutory late-payment interest and the 40 € indemnity, per invoice
     /// (the one named, or every invoice of the client that is or was late in the last twelve
     /// months), with the rates and days used and the periods that partial payments and
@@ -161,19 +184,11 @@ extension Assistant {
         } else {
             invoices = try database.lateInvoices(clientID: client.id!, since: asOf.adding(days: -365), asOf: asOf)
         }
-        let settlements = try database.settlements(invoiceIDs: invoices.compactMap(\.id))
-        // Consumers owe interest from the formal notice only.
-        let notice = try database.reminders(clientID: client.id!).filter { $0.level == .formalNotice && $0.day <= asOf }.map(\.day)
+        let notice = try formalNotices(of: client, asOf: asOf)
         var warnings: [String] = []
         var lines: [PenaltyData.Line] = []
         var missing = Set<HalfYear>()
-        for invoice in invoices {
-            let formalNotice = notice.filter { $0 >= invoice.dueDay }.min()
-            let basis = PenaltyBasis.standard(for: client.kind, formalNoticeDay: formalNotice)
-            let computation = LatePayment.compute(
-                amount: invoice.amount, dueDay: invoice.dueDay,
-                settlements: (settlements[invoice.id ?? -1] ?? []).map { Settlement(day: $0.day, amount: $0.amount) }, asOf: asOf,
-                basis: basis, rates: rates)
+        for (invoice, computation) in try penalties(of: invoices, client: client, asOf: asOf, rates: rates) {
             missing.formUnion(computation.missingHalfYears)
             guard computation.daysLate > 0 else { continue }
             lines.append(

@@ -100,7 +100,7 @@ extension Assistant {
             blocks.append(.table(scheduleTable(schedule)))
             var warnings: [String] = []
             let text = say(
-                "plan-document", documentContext(schedule, client: client, invoices: invoices, settings: settings, warnings: &warnings))
+                "plan-document", try documentContext(schedule, client: client, invoices: invoices, settings: settings, warnings: &warnings))
             document = text
             if entities.format == "eml" {
                 emlPath = try writeEml(
@@ -290,7 +290,7 @@ extension Assistant {
     }
 
     func documentContext(_ schedule: PlanSchedule, client: Client, invoices: [Invoice], settings: LedgerSettings, warnings: inout [String])
-        -> [String: Any]
+        throws -> [String: Any]
     {
         var context = senderContext(settings, warnings: &warnings)
         let regular = schedule.regularInstallments
@@ -317,7 +317,9 @@ extension Assistant {
                 "hasDownPayment": schedule.downPayment != nil, "downPayment": schedule.downPayment?.formatted ?? "",
                 "downPaymentDate": schedule.installments.first(where: \.isDownPayment)?.day.french ?? "",
                 "firstDate": regular.first?.day.french ?? "", "lastDate": schedule.lastDay.french, "graceDays": settings.graceDays,
-                "rate": LatePayment.rate(for: .business, in: HalfYear(containing: today), rates: RateTable.shipped).map(
+                "rate": LatePayment.rate(
+                    for: PenaltyBasis.standard(for: client.kind), in: HalfYear(containing: today), rates: try rateTable()
+                ).map(
                     RateTable.formatPercent)
                     ?? "",
                 "business": client.kind.isBusiness, "consumer": client.kind == .consumer,

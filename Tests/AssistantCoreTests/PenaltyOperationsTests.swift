@@ -153,4 +153,26 @@ struct PenaltyOperationsTests {
         #expect(try ledger.assistant.settings().endOfMonthReading == .endOfMonthThenAdd)
         #expect(throws: AssistantError.self) { try ledger.assistant.setSetting("terms.endOfMonth", to: "fin") }
     }
+
+    @Test("letters use the rates in force and the client's category")
+    func lettersFollowRatesAndCategory() throws {
+        func draft(_ ledger: Ledger) throws -> DraftData {
+            var entities = Entities()
+            entities.client = ClientReference(id: ledger.client.id, name: ledger.client.name)
+            entities.level = "reminder2"
+            entities.channel = "letter"
+            return try #require(try ledger.assistant.perform(.reminderDraft, entities).data as? DraftData)
+        }
+        let publicBuyer = try Ledger(kind: .publicBuyer)
+        let letter = try draft(publicBuyer)
+        #expect(letter.rate == "10,15\u{00A0}%")
+        #expect(letter.text.contains("majoré de 8 points"))
+        #expect(letter.interest == euros(125, 13))
+        let business = try Ledger(kind: .business)
+        _ = try business.assistant.setRate(halfYear: "2026-H2", kind: "ecb", value: "3,00")
+        // 06-01…06-30 at 12,15 % = 99,86 € ; 07-01…07-15 at 13,00 % = 10 000 × 13 % × 15 / 365 = 53,42 €
+        let updated = try draft(business)
+        #expect(updated.rate == "13,00\u{00A0}%")
+        #expect(updated.interest == euros(153, 28))
+    }
 }
