@@ -117,13 +117,16 @@ extension AppDatabase {
         try read { db in try Self.promises(db, clientID: clientID) }
     }
 
+    /// The column `paid_since` of a promise row `p`: what its client paid from the day it was made.
+    static let promisePaidSince = """
+        (SELECT COALESCE(SUM(amount_cents), 0) FROM payment WHERE client_id = p.client_id AND day >= p.made_day) AS paid_since
+        """
+
     static func promises(_ db: Database, clientID: Int64) throws -> [PromiseEntry] {
         try Row.fetchAll(
             db,
             sql: """
-                SELECT p.*, i.number AS invoice_number,
-                       (SELECT COALESCE(SUM(amount_cents), 0) FROM payment
-                        WHERE client_id = p.client_id AND day >= p.made_day) AS paid_since
+                SELECT p.*, i.number AS invoice_number, \(promisePaidSince)
                 FROM promise p LEFT JOIN invoice i ON i.id = p.invoice_id
                 WHERE p.client_id = ? ORDER BY p.made_day DESC, p.id DESC
                 """, arguments: [clientID]
@@ -355,9 +358,7 @@ extension AppDatabase {
                 grouping: try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT p.*, NULL AS invoice_number,
-                               (SELECT COALESCE(SUM(amount_cents), 0) FROM payment
-                                WHERE client_id = p.client_id AND day >= p.made_day) AS paid_since
+                        SELECT p.*, NULL AS invoice_number, \(Self.promisePaidSince)
                         FROM promise p WHERE p.client_id IN (\(idList)) AND p.due_day >= ?
                         """, arguments: [horizon]
                 ).map(Self.promiseEntry), by: \.clientID)
