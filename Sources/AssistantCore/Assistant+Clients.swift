@@ -60,6 +60,9 @@ extension Assistant {
                 "phone": client.phone.map(Self.formatPhone) ?? "", "hasEmail": client.email != nil, "hasPhone": client.phone != nil,
                 "terms": client.terms.frenchDescription, "termsTooLong": client.terms.exceedsLegalMaximum(for: client.kind),
                 "limit": client.kind.termsLimitFrench ?? "",
+                "hasContractRate": client.contractRate != nil,
+                "contractRate": client.contractRate.map { "taux contractuel de " + RateTable.formatPercent($0) } ?? "",
+                "belowFloor": try client.contractRate.map { try contractRateWarning($0, on: today) != nil } ?? false,
                 "invoiceCount": history.count, "invoicedTotal": history.total.formatted, "balance": balanceSentence(balance),
                 "hasOpen": !open.isEmpty, "hasPayments": !payments.isEmpty,
             ])

@@ -416,7 +416,7 @@ extension Assistant {
         // The rates in force (the user's updates included) and the client's category: ECB + 10
         // points, + 8 for a public buyer.
         let rates = try rateTable()
-        let basis = PenaltyBasis.standard(for: client.kind)
+        let basis = PenaltyBasis.of(client)
         if showPenalties {
             var missing = Set<HalfYear>()
             for (_, computation) in try penalties(of: invoices, client: client, asOf: today, rates: rates) {

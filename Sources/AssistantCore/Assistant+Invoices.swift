@@ -116,12 +116,19 @@ extension Assistant {
         var entities = entities
         entities.invoice = invoice.number
         let termsDays = due.ordinal - issue.ordinal
+        // A periodic (recapitulative) invoice is due at most 45 days after its issue
+        // (L441-10 I), whatever the category allows otherwise.
+        var latest = client.kind.latestLawfulDueDay(issuedOn: issue, reading: reading)
+        var limit = client.kind.termsLimitFrench ?? ""
+        if entities.periodic == true, client.kind.isBusiness, latest.map({ issue.adding(days: 45) < $0 }) ?? true {
+            latest = issue.adding(days: 45)
+            limit = "le délai légal d’une facture périodique (45 jours après son émission)"
+        }
         let prose = say(
             "invoice-add",
             [
                 "number": invoice.number, "client": client.name, "amount": amount.formatted, "issue": issue.french, "due": due.french,
-                "tooLong": client.kind.latestLawfulDueDay(issuedOn: issue, reading: reading).map { due > $0 } ?? false,
-                "termsDays": termsDays, "limit": client.kind.termsLimitFrench ?? "",
+                "tooLong": latest.map { due > $0 } ?? false, "termsDays": termsDays, "limit": limit,
             ])
         return Reply(
             intent: .invoiceAdd, entities: entities, blocks: [.paragraph(prose)],

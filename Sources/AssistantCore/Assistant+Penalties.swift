@@ -151,6 +151,22 @@ extension Assistant {
         try database.reminders(clientID: client.id!).filter { $0.level == .formalNotice && $0.day <= asOf }.map(\.day)
     }
 
+    /// The warning for a contract rate below the legal floor (3 × the legal interest rate of
+    /// the half-year containing `day`, L441-10), or `nil` when it is above or the rate unknown.
+    func contractRateWarning(_ rate: Int, on day: Day) throws -> String? {
+        let rates = try rateTable()
+        // The half-year's legal rate may not be published yet: the last known one stands in.
+        let current = HalfYear(containing: day)
+        guard
+            let (half, floor) = [current, current.previous].lazy.compactMap({ half in
+                LatePayment.contractFloor(in: half, rates: rates).map { (half, $0) }
+            }).first,
+            rate < floor
+        else { return nil }
+        return
+            "Attention\u{00A0}: un taux contractuel de \(RateTable.formatPercent(rate)) est inférieur au plancher légal de \(RateTable.formatPercent(floor)) (trois fois le taux de l’intérêt légal \(half == current ? "de ce semestre" : "du \(half.french)"), article L441-10 du Code de commerce)\u{00A0}; la clause est contestable, revoyez vos conditions générales."
+    }
+
     /// Each invoice's interest and indemnity on `asOf`, under the client's category (a consumer
     /// from the first formal notice after the due date), over the payments allocated to it.
     /// Shared by `penalty.compute`, the client file and the letters.
@@ -158,7 +174,7 @@ extension Assistant {
         let settlements = try database.settlements(invoiceIDs: invoices.compactMap(\.id))
         let notices = client.kind == .consumer ? try formalNotices(of: client, asOf: asOf) : []
         return invoices.map { invoice in
-            let basis = PenaltyBasis.standard(for: client.kind, formalNoticeDay: notices.filter { $0 >= invoice.dueDay }.min())
+            let basis = PenaltyBasis.of(client, formalNoticeDay: notices.filter { $0 >= invoice.dueDay }.min())
             return (
                 invoice,
                 LatePayment.compute(
@@ -207,6 +223,9 @@ extension Assistant {
                 "Taux manquant pour \(missing.sorted().map(\.french).joined(separator: ", "))\u{00A0}: les intérêts de ces jours ne sont pas comptés. Ajoutez-le avec « encaisse rates set \(missing.sorted().first!) \(client.kind == .consumer ? "legal" : "ecb") … »."
             )
         }
+        if case .contract(let rate) = PenaltyBasis.of(client), let warning = try contractRateWarning(rate, on: asOf) {
+            warnings.append(String(warning.dropFirst("Attention\u{00A0}: ".count)))
+        }
         if client.kind == .consumer && notice.isEmpty {
             warnings.append(
                 "\(client.name) est un particulier\u{00A0}: les intérêts au taux légal ne courent qu’à partir d’une mise en demeure, et l’indemnité de 40 € ne s’applique pas."
@@ -222,8 +241,11 @@ extension Assistant {
         let interest = lines.reduce(Money.zero) { $0 + $1.interest }
         let indemnity = lines.reduce(Money.zero) { $0 + $1.indemnity }
         let principal = lines.reduce(Money.zero) { $0 + $1.outstanding }
-        let basis = PenaltyBasis.standard(for: client.kind, formalNoticeDay: notice.first)
+        let basis = PenaltyBasis.of(client, formalNoticeDay: notice.first)
         let currentRate = LatePayment.rate(for: basis, in: HalfYear(containing: asOf), rates: rates)
+        // A contract rate is its own figure: "soit 12,00 % ce semestre" would say it twice.
+        var shownRate = currentRate
+        if case .contract = basis { shownRate = nil }
         var entities = entities
         entities.client = ClientReference(id: client.id, name: client.name)
         let data = PenaltyData(
@@ -237,7 +259,7 @@ extension Assistant {
                 ?? "\(client.name) n’a aucune facture en retard sur les douze derniers mois\u{00A0}: aucune pénalité."
         } else {
             prose =
-                "Pénalités de retard de \(client.name) au \(asOf.french) (\(basis.frenchLabel)\(currentRate.map { ", soit \(RateTable.formatPercent($0)) ce semestre" } ?? ""))\u{00A0}: \(interest.formatted) d’intérêts"
+                "Pénalités de retard de \(client.name) au \(asOf.french) (\(basis.frenchLabel)\(shownRate.map { ", soit \(RateTable.formatPercent($0)) ce semestre" } ?? ""))\u{00A0}: \(interest.formatted) d’intérêts"
                 + (indemnity.isPositive ? " et \(indemnity.formatted) d’indemnités forfaitaires (40 € par facture)" : "")
                 + ", soit \(data.total.formatted), en plus des \(principal.formatted) de principal restant dû. Ces sommes ne sont dues que si vous les réclamez."
         }

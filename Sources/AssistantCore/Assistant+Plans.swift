@@ -318,7 +318,7 @@ extension Assistant {
                 "downPaymentDate": schedule.installments.first(where: \.isDownPayment)?.day.french ?? "",
                 "firstDate": regular.first?.day.french ?? "", "lastDate": schedule.lastDay.french, "graceDays": settings.graceDays,
                 "rate": LatePayment.rate(
-                    for: PenaltyBasis.standard(for: client.kind), in: HalfYear(containing: today), rates: try rateTable()
+                    for: PenaltyBasis.of(client), in: HalfYear(containing: today), rates: try rateTable()
                 ).map(
                     RateTable.formatPercent)
                     ?? "",

@@ -66,6 +66,28 @@ extension Assistant {
             client.kind = kind
             changes.append("client \(kind.frenchLabel)")
         }
+        var rateWarning: String? = nil
+        if let rate = entities.penaltyRate {
+            guard (0...10_000).contains(rate) else {
+                throw AssistantError.invalidValue(
+                    field: "penaltyRate", reason: "Un taux de pénalités de \(RateTable.formatPercent(rate)) n’est pas plausible.")
+            }
+            if rate == 0 {
+                client.contractRate = nil
+                changes.append("pénalités de retard au taux prévu par la loi (\(PenaltyBasis.of(client).frenchLabel))")
+            } else {
+                guard client.kind.isBusiness else {
+                    throw AssistantError.invalidValue(
+                        field: "penaltyRate",
+                        reason:
+                            "\(client.name) est un particulier\u{00A0}: les intérêts de retard sont ceux du taux légal, à partir de la mise en demeure, quel que soit le contrat."
+                    )
+                }
+                client.contractRate = rate
+                changes.append("taux contractuel de pénalités de \(RateTable.formatPercent(rate))")
+                rateWarning = try contractRateWarning(rate, on: today)
+            }
+        }
         let settings = try settings()
         if let name = entities.sequence {
             let key = name.lowercased()
@@ -145,7 +167,8 @@ extension Assistant {
         {
             warning = "Attention\u{00A0}: ce délai dépasse \(limit)."
         }
-        let prose = say("client-update", ["name": client.name, "changes": changes.joined(separator: ", "), "warning": warning])
+        if let rateWarning { warning = warning.isEmpty ? rateWarning : warning + " " + rateWarning }
+        let prose = say("client-update", ["name": client.name, "changes": changes.joined(separator: ", "), "warning": warning, "hasWarning": !warning.isEmpty])
         return Reply(
             intent: .clientUpdate, entities: entities, blocks: [.paragraph(prose)],
             data: RecordData(

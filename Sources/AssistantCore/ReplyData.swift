@@ -79,6 +79,9 @@ public struct ClientData: Encodable, Sendable {
     public var sequence: String?
     public var dunningStop: String?
     public var insolvency: String?
+    /// The contract's late-payment rate in basis points (1 200 = 12,00 %), absent for the
+    /// statutory rate.
+    public var penaltyRate: Int?
 
     init(_ client: Client) {
         id = client.id ?? 0
@@ -95,6 +98,7 @@ public struct ClientData: Encodable, Sendable {
         sequence = client.sequence
         dunningStop = client.dunningStop
         insolvency = client.insolvency
+        penaltyRate = client.contractRate
     }
 }
 

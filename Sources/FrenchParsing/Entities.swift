@@ -81,6 +81,12 @@ public struct Entities: Hashable, Sendable, Codable {
     public var exclude: [String]?
     /// client.update: the name of the dunning sequence the client follows (a setting).
     public var sequence: String?
+    /// client.add / client.update: the late-payment rate of the client's contract, in basis
+    /// points (1 200 = 12,00 %); 0 puts the client back on the statutory rate.
+    public var penaltyRate: Int?
+    /// invoice.add: a periodic (recapitulative) invoice, whose terms may not exceed 45 days
+    /// from its issue (Code de commerce L441-10).
+    public var periodic: Bool?
 
     /// invoice.list: whether `period` is about due dates ("à échéance", "à payer") rather than
     /// issue dates. Said by the parser; not part of the JSON contract.
@@ -89,7 +95,7 @@ public struct Entities: Hashable, Sendable, Codable {
     private enum CodingKeys: String, CodingKey {
         case client, invoice, amount, date, period, installments, frequency, downPayment, maxInstallment, minDaysLate
         case minAmount, channel, level, method, limit, dueDate, termsDays, endOfMonth, note, name, email, phone, kind, status
-        case file, format, report, tone, dunning, exclude, sequence
+        case file, format, report, tone, dunning, exclude, sequence, penaltyRate, periodic
     }
 
     public init() {}
@@ -132,6 +138,8 @@ public struct Entities: Hashable, Sendable, Codable {
         take(\.dunning)
         take(\.exclude)
         take(\.sequence)
+        take(\.penaltyRate)
+        take(\.periodic)
         take(\.periodIsDue)
         return merged
     }

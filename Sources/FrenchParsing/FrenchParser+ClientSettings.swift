@@ -23,6 +23,12 @@ extension FrenchParser {
             scores[boost.0, default: 0] += asks ? boost.1 : boost.1 - 2
         }
         if hasClient, words.contains(where: { ["sequence", "scenario"].contains($0) }) { scores[.clientUpdate, default: 0] += 6 }
+        // "le taux contractuel de Dupont est de 12 %": a setting, not a computation.
+        if hasClient, !asks, penaltyRate(mentions: mentions, words: words) != nil,
+            !words.contains(where: { ["combien", "calcule", "calculer", "montant"].contains($0) })
+        {
+            scores[.clientUpdate, default: 0] += 8
+        }
         if mentionsOutbox(words) {
             if let sent = scores[.reminderSent] { scores[.reminderSent] = sent - 5 }
             scores[.reminderDraft, default: 0] += 2
@@ -297,5 +303,50 @@ extension FrenchParser {
             if let reason = clean(text(of: tokens, in: first..<(last + 1))) { return reason }
         }
         return nil
+    }
+}
+
+// MARK: - Contract rates and periodic invoices
+
+extension FrenchParser {
+    /// The words that make a percentage a late-payment rate of the contract.
+    static let penaltyRateWords: Set<String> = [
+        "taux", "contractuel", "contractuelle", "contrat", "cgv", "penalite", "penalites", "interet", "interets",
+    ]
+
+    /// "taux contractuel de 12 %", "pénalités à 10,5 % dans ses CGV", "Dupont repasse au taux
+    /// légal" → the rate in basis points (1 200, 1 050), 0 for the statutory rate; `nil` when
+    /// the sentence sets no rate.
+    static func penaltyRate(mentions: [Mention], words: [String]) -> Int? {
+        guard words.contains(where: penaltyRateWords.contains) else { return nil }
+        for mention in mentions {
+            let next = mention.tokens.upperBound
+            guard next < words.count,
+                words[next] == "%" || words[next] == "pourcent"
+                    || (words[next] == "pour" && next + 1 < words.count && words[next + 1] == "cent")
+            else { continue }
+            switch mention.value {
+            case .number(let value) where (0...100).contains(value): return value * 100
+            case .decimal(let value) where (0...10_000).contains(value.cents): return Int(value.cents)
+            case .amount(let value) where (0...10_000).contains(value.cents): return Int(value.cents)
+            default: continue
+            }
+        }
+        // "au taux légal", "taux par défaut", "plus de taux contractuel": back to the statute.
+        if let at = words.firstIndex(of: "taux") {
+            let after = words[(at + 1)..<min(words.count, at + 4)]
+            if after.contains(where: { ["legal", "statutaire", "defaut", "loi"].contains($0) })
+                || (words[..<at].suffix(2).contains("plus") && after.first == "contractuel")
+                || words.contains(where: { ["supprime", "retire", "enleve", "efface"].contains($0) })
+            {
+                return 0
+            }
+        }
+        return nil
+    }
+
+    /// "facture périodique", "facture récapitulative du mois": terms of 45 days at most.
+    static func isPeriodic(_ words: [String]) -> Bool {
+        words.contains { ["periodique", "recapitulative", "recapitulatif", "recap", "mensuelle", "recapitulatives"].contains($0) }
     }
 }

@@ -191,8 +191,10 @@ extension FrenchParser {
             {
                 entities.kind = "B2B"
             }
+            entities.penaltyRate = Self.penaltyRate(mentions: mentions, words: words)
             entities.invoice = nil
         case .invoiceAdd:
+            if Self.isPeriodic(words) { entities.periodic = true }
             entities.amount = amounts.first.flatMap(money) ?? numbers.first(where: { (number($0) ?? 10) >= 10 }).flatMap(money)
             for mention in dates {
                 let context = before(mention, within: 3)
@@ -364,6 +366,7 @@ extension FrenchParser {
                 entities.note = entities.note ?? Self.text(of: tokens, in: proceeding)
             }
             if let terms = spans.first?.value.durationDays { entities.termsDays = terms }
+            entities.penaltyRate = Self.penaltyRate(mentions: mentions, words: words)
         case .disputeOpen, .disputeClose:
             if let mention = amounts.first { entities.amount = money(mention) }
             if let mention = dates.first { entities.date = resolveDay(mention, orientation: .past) }

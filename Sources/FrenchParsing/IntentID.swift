@@ -59,13 +59,13 @@ public enum IntentID: String, CaseIterable, Hashable, Sendable, Codable {
         case .riskConcentration: return ["limit", "period", "client"]
         case .penaltyCompute: return ["client", "invoice", "date", "amount"]
         case .escalationAdvise: return ["client", "level"]
-        case .clientAdd: return ["name", "email", "phone", "termsDays", "endOfMonth", "kind"]
+        case .clientAdd: return ["name", "email", "phone", "termsDays", "endOfMonth", "kind", "penaltyRate"]
         case .clientUpdate:
             return [
                 "client", "email", "phone", "channel", "termsDays", "endOfMonth", "note", "tone", "dunning", "date", "sequence", "kind",
-                "status",
+                "status", "penaltyRate",
             ]
-        case .invoiceAdd: return ["client", "invoice", "amount", "date", "dueDate", "termsDays", "endOfMonth"]
+        case .invoiceAdd: return ["client", "invoice", "amount", "date", "dueDate", "termsDays", "endOfMonth", "periodic"]
         case .paymentRecord: return ["client", "amount", "date", "invoice", "method"]
         case .disputeOpen, .disputeClose: return ["client", "invoice", "amount", "note", "date"]
         case .promiseRecord: return ["client", "amount", "date", "method", "note", "invoice"]

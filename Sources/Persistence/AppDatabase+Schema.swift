@@ -170,6 +170,8 @@ extension AppDatabase {
             try db.create(index: "plan_invoice_plan", on: "plan_invoice", columns: ["plan_id"])
             try db.create(index: "plan_invoice_invoice", on: "plan_invoice", columns: ["invoice_id"])
         }
+        registerPaidFacts(&migrator)
+        registerImportKeys(&migrator)
         return migrator
     }
 }

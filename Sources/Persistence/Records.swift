@@ -20,9 +20,11 @@ struct ClientRecord: Identifiable, Codable, FetchableRecord, MutablePersistableR
     var sequence: String?
     var dunningStop: String?
     var insolvency: String?
+    var penaltyRateBP: Int?
 
     enum CodingKeys: String, CodingKey {
         case id, code, name, email, phone, kind, address, sequence, insolvency
+        case penaltyRateBP = "penalty_rate_bp"
         case termsDays = "terms_days"
         case endOfMonth = "end_of_month"
         case preferredChannel = "preferred_channel"
@@ -45,6 +47,7 @@ struct ClientRecord: Identifiable, Codable, FetchableRecord, MutablePersistableR
         sequence = client.sequence
         dunningStop = client.dunningStop
         insolvency = client.insolvency
+        penaltyRateBP = client.contractRate
     }
 
     var client: Client {
@@ -57,6 +60,7 @@ struct ClientRecord: Identifiable, Codable, FetchableRecord, MutablePersistableR
         client.sequence = sequence
         client.dunningStop = dunningStop
         client.insolvency = insolvency
+        client.contractRate = penaltyRateBP
         return client
     }
 
@@ -77,6 +81,7 @@ struct ClientRecord: Identifiable, Codable, FetchableRecord, MutablePersistableR
         sequence = row["sequence"]
         dunningStop = row["dunning_stop"]
         insolvency = row["insolvency"]
+        penaltyRateBP = row["penalty_rate_bp"]
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

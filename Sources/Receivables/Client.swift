@@ -24,6 +24,9 @@ public struct Client: Hashable, Sendable, Codable {
     /// A collective procedure (redressement, liquidation, sauvegarde): claims go to the
     /// mandataire, not to reminders.
     public var insolvency: String? = nil
+    /// The late-payment rate the contract sets, in basis points (1 200 = 12,00 %); `nil` for
+    /// the statutory rate of the category. Never below 3 × the legal rate (flagged).
+    public var contractRate: Int? = nil
 
     public init(
         id: Int64? = nil, code: String, name: String, email: String? = nil, phone: String? = nil,

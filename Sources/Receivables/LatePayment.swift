@@ -24,6 +24,14 @@ public enum PenaltyBasis: Sendable, Hashable, Codable {
         }
     }
 
+    /// The basis for a given client: its contract's rate when it has one (a business, a
+    /// public buyer or a carrier), else the statutory basis of its category. A consumer's
+    /// interest always runs at the legal rate from the formal notice.
+    public static func of(_ client: Client, formalNoticeDay: Day? = nil) -> PenaltyBasis {
+        if client.kind.isBusiness, let rate = client.contractRate { return .contract(basisPoints: rate) }
+        return standard(for: client.kind, formalNoticeDay: formalNoticeDay)
+    }
+
     /// Whether the fixed 40 € recovery indemnity (D441-5) is owed on a late invoice.
     public var hasIndemnity: Bool {
         if case .consumer = self { return false }

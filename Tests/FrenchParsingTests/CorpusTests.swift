@@ -67,6 +67,8 @@ import Testing
         if let v = entities.dunning { result["dunning"] = .string(v) }
         if let v = entities.exclude { result["exclude"] = .array(v.map { .string($0) }) }
         if let v = entities.sequence { result["sequence"] = .string(v) }
+        if let v = entities.penaltyRate { result["penaltyRate"] = .int(Int64(v)) }
+        if let v = entities.periodic, v { result["periodic"] = .bool(true) }
         return result
     }
 
