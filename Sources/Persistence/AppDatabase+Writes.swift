@@ -94,6 +94,11 @@ extension AppDatabase {
                 switch operation {
                 case .insert:
                     try db.execute(sql: "DELETE FROM \(tableName) WHERE id = ?", arguments: [rowID])
+                case .insertRange:
+                    guard let text: String = row["before"], let last = Int64(text) else {
+                        throw PersistenceError.storage("journal illisible pour la modification n°\(changeID)")
+                    }
+                    try db.execute(sql: "DELETE FROM \(tableName) WHERE id BETWEEN ? AND ?", arguments: [rowID, last])
                 case .update, .delete:
                     guard let text: String = row["before"],
                         let image = try? JSONDecoder().decode(RowImage.self, from: Data(text.utf8))

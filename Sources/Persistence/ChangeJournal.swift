@@ -20,6 +20,8 @@ struct ChangeJournal {
 
     enum Operation: String {
         case insert, update, delete
+        /// Rows `row_id…before` inserted by a bulk import: undo deletes the range.
+        case insertRange = "insert-range"
     }
 
     /// Opens a change in the audit trail and returns its journal.
@@ -45,6 +47,16 @@ struct ChangeJournal {
     func delete(_ table: Table, id: Int64) throws {
         try log(table, rowID: id, operation: .delete, before: try snapshot(table, id: id))
         try db.execute(sql: "DELETE FROM \(table.rawValue.quotedDatabaseIdentifier) WHERE id = ?", arguments: [id])
+    }
+
+    /// Keeps the before-image of a row about to be changed by a statement of the caller's own.
+    func logUpdate(_ table: Table, id: Int64) throws {
+        try log(table, rowID: id, operation: .update, before: try snapshot(table, id: id))
+    }
+
+    /// Journals rows `first…last` of `table` as inserted by this change, in one journal row.
+    func logInsertedRange(_ table: Table, from first: Int64, to last: Int64) throws {
+        try log(table, rowID: first, operation: .insertRange, before: String(last))
     }
 
     private func snapshot(_ table: Table, id: Int64) throws -> String? {
