@@ -42,12 +42,15 @@ let package = Package(
             sources: ["PromptLibrary.swift"],
             resources: [.copy("templates")]
         ),
+        // Reading imported files: CSV of clients, invoices, payments (encodings, separators,
+        // French headers and values) and the FEC's receivable accounts.
+        .target(name: "LedgerImport", dependencies: ["Receivables"]),
         // Internet messages (.eml): RFC 5322 headers, RFC 2047 encoded words, MIME text bodies.
         .target(name: "Mail"),
         // The assistant: utterance or operation → Reply (prose + data), conversation context.
         .target(
             name: "AssistantCore",
-            dependencies: ["Receivables", "Persistence", "FrenchParsing", "Prompts", "Mail"]
+            dependencies: ["Receivables", "Persistence", "FrenchParsing", "Prompts", "Mail", "LedgerImport"]
         ),
         // JSON-RPC 2.0 message types and framing; knows nothing of Encaisse.
         .target(name: "JSONRPC"),
@@ -70,6 +73,7 @@ let package = Package(
             name: "ReceivablesTests",
             dependencies: ["Receivables", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "MailTests", dependencies: ["Mail"]),
+        .testTarget(name: "LedgerImportTests", dependencies: ["LedgerImport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PromptsTests", dependencies: ["Prompts"]),
         .testTarget(
             name: "PersistenceTests", dependencies: ["Persistence", .product(name: "GRDB", package: "GRDB.swift")]),

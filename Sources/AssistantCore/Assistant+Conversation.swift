@@ -8,7 +8,7 @@ extension Assistant {
     public static let availableIntents: [IntentID] = [
         .overdueList, .clientBalance, .clientShow, .clientList, .invoiceList, .reminderDue, .reminderDraft, .reminderSent,
         .planPropose, .planAccept, .planShow, .promiseRecord, .interactionLog, .disputeOpen, .disputeClose, .escalationAdvise,
-        .penaltyCompute, .agingReport, .kpiDSO, .forecastCash, .riskList, .riskScore, .riskConcentration, .dataExport,
+        .penaltyCompute, .agingReport, .kpiDSO, .forecastCash, .riskList, .riskScore, .riskConcentration, .dataImport, .dataExport,
         .paymentRecord, .invoiceAdd, .clientAdd, .clientUpdate, .undo, .help, .smalltalk, .quit,
     ]
 

@@ -19,6 +19,8 @@ public final class Assistant {
     var drafts: [String: DraftMemo] = [:]
     /// The last plan proposed in each session, for "il accepte".
     var proposals: [String: ProposalMemo] = [:]
+    /// Where long work (an import) reports its progress: the REPL's bar, RPC notifications.
+    public var progress: ProgressHandler?
 
     /// - Parameter today: the day to answer for (`--today`); `nil` follows the clock in Europe/Paris.
     public init(database: AppDatabase, today: Day? = nil) throws {
@@ -128,6 +130,7 @@ public final class Assistant {
         case .quit: reply = quit(entities)
         case .unknown:
             throw AssistantError.notUnderstood(text: "", suggestions: [IntentID.overdueList, .clientBalance, .help].map(\.example))
+        case .dataImport: reply = try dataImport(entities)
         default: reply = notAvailable(intent, entities)
         }
         remember(reply, session: session)

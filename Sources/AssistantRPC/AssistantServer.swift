@@ -21,6 +21,17 @@ public final class AssistantServer: JSONRPCHandler {
 
     public func handle(method: String, params: JSONValue?, isNotification: Bool, connection: JSONRPCConnection) throws -> JSONValue {
         guard let entry = MethodRegistry.methods[method] else { throw ResponseError.methodNotFound(method) }
+        // Long work (an import) reports `progress` notifications {token, done, total, message};
+        // the token is the caller's `progressToken`, else the method name.
+        let token = params?["progressToken"] ?? .string(method)
+        assistant.progress = { done, total, message in
+            connection.sendNotification(
+                method: "progress",
+                params: .object([
+                    "token": token, "done": .int(Int64(done)), "total": .int(Int64(total)), "message": .string(message),
+                ]))
+        }
+        defer { assistant.progress = nil }
         do {
             return try entry.run(params, self)
         } catch let error as ResponseError {

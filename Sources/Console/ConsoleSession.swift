@@ -48,6 +48,13 @@ public final class ConsoleSession {
             let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             reader.remember(line)
+            // An import shows its progress on stderr (only on a terminal).
+            let bar = ProgressBar()
+            assistant.progress = { done, total, message in bar.update(done: done, total: total, message: message) }
+            defer {
+                bar.finish()
+                assistant.progress = nil
+            }
             do {
                 let reply = try assistant.ask(trimmed)
                 if reply.outcome != .done { failed = true }

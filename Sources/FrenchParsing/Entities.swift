@@ -87,6 +87,8 @@ public struct Entities: Hashable, Sendable, Codable {
     /// invoice.add: a periodic (recapitulative) invoice, whose terms may not exceed 45 days
     /// from its issue (Code de commerce L441-10).
     public var periodic: Bool?
+    /// data.import: import the valid lines and report the others ("en ignorant les erreurs").
+    public var skipErrors: Bool?
 
     /// invoice.list: whether `period` is about due dates ("à échéance", "à payer") rather than
     /// issue dates. Said by the parser; not part of the JSON contract.
@@ -95,7 +97,7 @@ public struct Entities: Hashable, Sendable, Codable {
     private enum CodingKeys: String, CodingKey {
         case client, invoice, amount, date, period, installments, frequency, downPayment, maxInstallment, minDaysLate
         case minAmount, channel, level, method, limit, dueDate, termsDays, endOfMonth, note, name, email, phone, kind, status
-        case file, format, report, tone, dunning, exclude, sequence, penaltyRate, periodic
+        case file, format, report, tone, dunning, exclude, sequence, penaltyRate, periodic, skipErrors
     }
 
     public init() {}
@@ -140,6 +142,7 @@ public struct Entities: Hashable, Sendable, Codable {
         take(\.sequence)
         take(\.penaltyRate)
         take(\.periodic)
+        take(\.skipErrors)
         take(\.periodIsDue)
         return merged
     }

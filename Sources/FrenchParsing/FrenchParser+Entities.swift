@@ -371,6 +371,15 @@ extension FrenchParser {
             if let mention = amounts.first { entities.amount = money(mention) }
             if let mention = dates.first { entities.date = resolveDay(mention, orientation: .past) }
         case .dataImport, .dataExport:
+            // "en ignorant les erreurs", "sans les lignes en erreur", "saute les erreurs".
+            if intent == .dataImport,
+                words.contains(where: { ["erreur", "erreurs", "invalides", "fausses", "mauvaises"].contains($0) }),
+                words.contains(where: {
+                    ["ignorant", "ignore", "ignorer", "sans", "sauf", "saute", "sauter", "passe", "reste"].contains($0)
+                })
+            {
+                entities.skipErrors = true
+            }
             entities.format =
                 words.enumerated().first(where: {
                     Lexicon.fileFormats.contains($0.element)

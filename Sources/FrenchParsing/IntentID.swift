@@ -76,7 +76,7 @@ public enum IntentID: String, CaseIterable, Hashable, Sendable, Codable {
         case .planPropose:
             return ["client", "amount", "installments", "frequency", "downPayment", "maxInstallment", "date", "invoice", "format"]
         case .planAccept: return ["client", "installments"]
-        case .dataImport: return ["file", "format", "client"]
+        case .dataImport: return ["file", "format", "client", "skipErrors"]
         case .dataExport: return ["report", "file", "format", "client", "period", "minDaysLate", "minAmount", "status", "limit"]
         case .help, .undo, .smalltalk, .quit, .unknown: return []
         }

@@ -290,6 +290,11 @@ struct Bench {
                 note: String(format: "%.0f phrases/s sur un cœur (meilleur de 5 × %d)", Double(parseCount) / (bestRound / 1000), parseCount)
             ))
 
+        // Importing a CSV of invoices with the real binary, next to sqlite3 .import (`--no-import` skips it).
+        if !profileParseOnly && !arguments.contains("--no-import") {
+            rows += try ImportBench.rows(lines: option("--import-lines", 1_000_000), clients: clients, directory: binDirectory.path)
+        }
+
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         let peak = Double(usage.ru_maxrss) / 1024
