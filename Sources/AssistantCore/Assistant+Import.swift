@@ -145,7 +145,7 @@ extension Assistant {
         }
         progress?(reader.totalBytes, reader.totalBytes, "Import de \(name)")
         try reloadClients()
-        let report = try writeErrorReport(issues, for: url, to: errorReport)
+        let report = try writeErrorReport(issues, given: name, to: errorReport)
         let data = ImportData(
             file: name, kind: reader.kind.rawValue, encoding: reader.encodingName,
             separator: reader.separator == "\t" ? "tabulation" : String(reader.separator), records: records, counts: counts,
@@ -257,9 +257,9 @@ extension Assistant {
                     code: client.code, name: client.name, file: fec.openBalanceByClient[client.code] ?? .zero,
                     ledger: position.outstanding - position.credit))
         }
-        let report = try writeErrorReport(issues, for: url, to: errorReport)
+        let report = try writeErrorReport(issues, given: name, to: errorReport)
         let data = ImportData(
-            file: name, kind: "fec", encoding: fec.encodingName, separator: nil, records: fec.invoices.count + fec.receipts.count,
+            file: name, kind: "fec", encoding: fec.encodingName, separator: nil, records: fec.receivableLines,
             counts: counts, issues: issues, committed: counts.clientsAdded + counts.invoicesAdded + counts.paymentsAdded > 0,
             errorReport: report, fecBalances: balances, fecOpenBalance: fec.openBalance)
         return importReply(data)
@@ -277,11 +277,11 @@ extension Assistant {
     }
 
     /// With skipped lines, a CSV of them (line; column; reason) beside the file, or where asked.
-    private func writeErrorReport(_ issues: [ImportData.Issue], for url: URL, to path: String?) throws -> String? {
+    private func writeErrorReport(_ issues: [ImportData.Issue], given: String, to path: String?) throws -> String? {
         guard !issues.isEmpty else { return nil }
-        let target =
-            path.map { URL(fileURLWithPath: $0) }
-            ?? url.deletingPathExtension().appendingPathExtension("erreurs.csv")
+        // Said as the user wrote the file's path, so that the reply does not depend on where it runs.
+        let shown = path ?? ((given as NSString).deletingPathExtension + ".erreurs.csv")
+        let target = URL(fileURLWithPath: (shown as NSString).expandingTildeInPath)
         let table = TextTable(
             columns: [.init("Ligne", .right), .init("Colonne"), .init("Motif")],
             rows: issues.map { [String($0.line), $0.column ?? "", $0.reason] })
@@ -293,7 +293,7 @@ extension Assistant {
                 reason:
                     "Le rapport des lignes refusées n’a pas pu être écrit dans « \(target.path) »\u{00A0}: \(error.localizedDescription)")
         }
-        return target.path
+        return shown
     }
 
     func importReply(_ data: ImportData) -> Reply {
@@ -312,7 +312,9 @@ extension Assistant {
         var values: [String: Any] = [
             "file": data.file, "kind": data.kind == "fec" ? "FEC" : Self.frenchKind(ImportKind(rawValue: data.kind) ?? .invoices),
             "encoding": data.encoding, "separator": data.separator ?? "", "hasSeparator": data.separator != nil,
-            "recordsText": count(data.records, "ligne", "lignes"), "manyRecords": data.records > 1,
+            "recordsText": data.kind == "fec"
+                ? count(data.records, "écriture de compte client", "écritures de comptes clients") : count(data.records, "ligne", "lignes"),
+            "manyRecords": data.records > 1,
             "added": added.joined(separator: ", "),
             "manyAdded": added.count > 1 || counts.invoicesAdded > 1 || counts.clientsAdded > 1
                 || counts.paymentsAdded > 1,

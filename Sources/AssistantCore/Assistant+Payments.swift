@@ -54,7 +54,8 @@ extension Assistant {
         } catch PersistenceError.nothingToUndo {
             throw AssistantError.invalidValue(field: "undo", reason: "Il n’y a rien à annuler.")
         }
-        if undone.action == "client.add" { try reloadClients() }
+        // Clients may have gone: the name index must forget them.
+        if ["client.add", "data.import"].contains(undone.action) { try reloadClients() }
         let prose = say("undo", ["summary": undone.summary])
         return Reply(
             intent: .undo, entities: entities, blocks: [.paragraph(prose)],

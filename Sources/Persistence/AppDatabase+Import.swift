@@ -136,7 +136,8 @@ public final class ImportWriter {
         code: String?, name: String, email: String? = nil, phone: String? = nil, terms: PaymentTerms? = nil, kind: ClientKind? = nil
     ) throws -> (id: Int64, outcome: Outcome) {
         if let code, !code.isEmpty, let known = byCode[Self.key(code)] { return (known.id, .alreadyPresent) }
-        if let known = byName[Self.key(name)], code == nil || code!.isEmpty { return (known.id, .alreadyPresent) }
+        // The same name is the same client, whatever code another program gave it.
+        if let known = byName[Self.key(name)] { return (known.id, .alreadyPresent) }
         var newCode = code?.trimmingCharacters(in: .whitespaces) ?? ""
         if newCode.isEmpty { newCode = try AppDatabase.uniqueCode(db, for: name) }
         let terms = terms ?? .standard
