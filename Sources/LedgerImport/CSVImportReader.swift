@@ -14,6 +14,7 @@ public struct CSVImportReader {
     public var bytesRead: Int { scanner.bytesRead }
     private var scanner: CSVScanner
     private let columns: [Column: Int]
+    private var released = 0
 
     public init(url: URL, kind: ImportKind? = nil) throws(ImportFileError) {
         try self.init(text: try TextBytes(url: url), kind: kind)
@@ -70,6 +71,10 @@ public struct CSVImportReader {
 
     /// The next record as a row, or the issue that refuses it; `nil` at the end of the file.
     public mutating func next() -> Result<ImportRecord, ImportIssue>? {
+        if scanner.bytesRead - released > 8 << 20 {
+            scanner.text.release(before: scanner.bytesRead)
+            released = scanner.bytesRead
+        }
         guard let record = scanner.next() else { return nil }
         if record.unterminated {
             return .failure(

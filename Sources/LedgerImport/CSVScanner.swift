@@ -124,15 +124,17 @@ struct CSVScanner {
     func string(_ field: Field) -> String {
         let value: String = text.data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
-            return text.decode(UnsafeBufferPointer(rebasing: bytes[field.start..<field.end]))
+            // Spaces and tabs around the value are trimmed on the bytes, before decoding.
+            var start = field.start
+            var end = field.end
+            while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+            while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+            return text.decode(UnsafeBufferPointer(rebasing: bytes[start..<end]))
         }
-        var result = value
-        if field.escapedQuotes {
-            // `""` stands for one quote; a lone quote is the end of `"abc"def`.
-            result = value.replacingOccurrences(of: "\"\"", with: "\u{0}").replacingOccurrences(of: "\"", with: "")
-                .replacingOccurrences(of: "\u{0}", with: "\"")
-        }
-        return result.trimmingCharacters(in: .whitespaces)
+        guard field.escapedQuotes else { return value }
+        // `""` stands for one quote; a lone quote is the end of `"abc"def`.
+        return value.replacingOccurrences(of: "\"\"", with: "\u{0}").replacingOccurrences(of: "\"", with: "")
+            .replacingOccurrences(of: "\u{0}", with: "\"").trimmingCharacters(in: .whitespaces)
     }
 
     /// Counts the candidate separators on the first non-blank line, outside quotes, and picks

@@ -10,6 +10,7 @@ public enum FieldParsing {
     /// "1 200,50", "1200.50", "1.200,50 €", "1,200.50", "-35,00", "(35,00)", "000123,45",
     /// "12 EUR" → cents. One or two decimals; a single `,` or `.` is the decimal mark.
     public static func amount(_ raw: String) -> Result<Money, Refusal> {
+        if let cents = plainAmount(raw) { return .success(Money(cents: cents)) }
         var text = raw.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { return .failure("montant vide") }
         for suffix in ["euros", "euro", "eur", "€"] where text.lowercased().hasSuffix(suffix) {
@@ -74,6 +75,67 @@ public enum FieldParsing {
         return .success(Money(cents: negative ? -cents : cents))
     }
 
+    /// The common case read on the bytes: digits, an optional `,` or `.` and one or two
+    /// decimals ("1234,56", "99.9", "350"); `nil` for anything else (the general reading).
+    static func plainAmount(_ raw: String) -> Int64? {
+        var units: Int64 = 0
+        var fraction: Int64 = 0
+        var decimals = -1
+        var digits = 0
+        for byte in raw.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if decimals >= 0 {
+                    guard decimals < 2 else { return nil }
+                    fraction = fraction * 10 + Int64(byte - 48)
+                    decimals += 1
+                } else {
+                    guard digits < 12 else { return nil }
+                    units = units * 10 + Int64(byte - 48)
+                    digits += 1
+                }
+            case UInt8(ascii: ","), UInt8(ascii: "."):
+                guard decimals < 0, digits > 0 else { return nil }
+                decimals = 0
+            default:
+                return nil
+            }
+        }
+        guard digits > 0, decimals != 0 else { return nil }
+        let cents = units * 100 + (decimals == 1 ? fraction * 10 : fraction)
+        return cents <= maximumCents ? cents : nil
+    }
+
+    /// "31/12/2026" and "2026-12-31" read on the bytes; `nil` for anything else.
+    static func plainDay(_ raw: String) -> Day? {
+        var values = [0, 0, 0]
+        var lengths = [0, 0, 0]
+        var part = 0
+        var separator: UInt8 = 0
+        for byte in raw.utf8 {
+            if byte >= 48 && byte <= 57 {
+                guard lengths[part] < 4 else { return nil }
+                values[part] = values[part] * 10 + Int(byte - 48)
+                lengths[part] += 1
+            } else if (byte == UInt8(ascii: "/") || byte == UInt8(ascii: "-")) && part < 2 && (separator == 0 || separator == byte) {
+                separator = byte
+                part += 1
+            } else {
+                return nil
+            }
+        }
+        guard part == 2 else { return nil }
+        if lengths == [2, 2, 4] || lengths == [1, 2, 4] || lengths == [2, 1, 4] || lengths == [1, 1, 4] {
+            guard (1990...2100).contains(values[2]) else { return nil }
+            return Day(year: values[2], month: values[1], day: values[0])
+        }
+        if lengths == [4, 2, 2] {
+            guard (1990...2100).contains(values[0]) else { return nil }
+            return Day(year: values[0], month: values[1], day: values[2])
+        }
+        return nil
+    }
+
     /// A strictly positive amount, as invoices and payments carry.
     public static func positiveAmount(_ raw: String) -> Result<Money, Refusal> {
         switch amount(raw) {
@@ -87,6 +149,7 @@ public enum FieldParsing {
     /// "31/12/2026", "1/2/26", "31-12-2026", "31.12.2026", "2026-12-31", "20261231", and the same
     /// with a time after a space ("31/12/2026 00:00"). A day that does not exist is refused.
     public static func day(_ raw: String) -> Result<Day, Refusal> {
+        if let value = plainDay(raw) { return .success(value) }
         var text = raw.trimmingCharacters(in: .whitespaces)
         if let space = text.firstIndex(where: { $0 == " " || $0 == "T" }), text.distance(from: text.startIndex, to: space) >= 6 {
             text = String(text[..<space])

@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The bytes of an imported file and how to turn them into text: the encoding is detected
 /// once (UTF-8 with or without BOM, UTF-16 with BOM, else Windows-1252 / ISO 8859-15), and
 /// each field is decoded on its own, so a million-line file is never one big `String`.
@@ -15,6 +21,8 @@ struct TextBytes {
     let encodingName: String
     /// ISO 8859-15 rather than Windows-1252 for the bytes 0xA4… (a FEC's declared charset).
     let iso885915: Bool
+    /// Whether `data` maps the file (pages already read can then be handed back to the system).
+    let mapped: Bool
 
     init(url: URL, iso885915: Bool = false) throws(ImportFileError) {
         let data: Data
@@ -23,12 +31,13 @@ struct TextBytes {
         } catch {
             throw ImportFileError("le fichier ne peut pas être lu (\(error.localizedDescription))")
         }
-        try self.init(data: data, iso885915: iso885915)
+        try self.init(data: data, iso885915: iso885915, mapped: true)
     }
 
-    init(data: Data, iso885915: Bool = false) throws(ImportFileError) {
+    init(data: Data, iso885915: Bool = false, mapped: Bool = false) throws(ImportFileError) {
         self.iso885915 = iso885915
         var data = data
+        var mapped = mapped
         var start = 0
         var name = "UTF-8"
         if data.count >= 2,
@@ -40,6 +49,7 @@ struct TextBytes {
                 throw ImportFileError("le fichier commence comme de l’UTF-16 mais ne se décode pas\u{00A0}; enregistrez-le en CSV UTF-8")
             }
             data = Data(text.utf8)
+            mapped = false
             name = "UTF-16"
             if data.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
         } else if data.starts(with: [0xEF, 0xBB, 0xBF]) {
@@ -47,6 +57,7 @@ struct TextBytes {
             name = "UTF-8 avec BOM"
         }
         self.data = data
+        self.mapped = mapped
         self.start = start
         let body = data.count - start
         guard body > 0, data[(data.startIndex + start)...].contains(where: { !Self.isBlank($0) }) else {
@@ -72,6 +83,21 @@ struct TextBytes {
         } else {
             encoding = .latin
             encodingName = iso885915 ? "ISO 8859-15" : "Windows-1252"
+        }
+    }
+
+    /// Hands the pages before `offset` back to the system: a mapped file read once need not stay
+    /// resident (a million-line import would otherwise keep its 50 MB file in memory).
+    func release(before offset: Int) {
+        guard mapped else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        data.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            let address = Int(bitPattern: base)
+            let first = (address + page - 1) / page * page
+            let last = (address + offset) / page * page
+            guard last > first else { return }
+            _ = madvise(UnsafeMutableRawPointer(bitPattern: first), last - first, Int32(MADV_DONTNEED))
         }
     }
 

@@ -14,6 +14,10 @@ extension AppDatabase {
         _ body: (ImportWriter) throws -> T
     ) throws -> T {
         try write { db in
+            // A bigger page cache for the duration (32 MB, within the import's memory budget).
+            let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2_000
+            try db.execute(sql: "PRAGMA cache_size = -32768")
+            defer { try? db.execute(sql: "PRAGMA cache_size = \(cache)") }
             let journal = try ChangeJournal.begin(db, action: action, summary: summary, day: day.iso)
             let writer = try ImportWriter(journal: journal, reading: reading)
             let result = try body(writer)
@@ -76,6 +80,9 @@ public final class ImportWriter {
     /// The highest id of each table before the import: rows above it are the import's own.
     private var floor: [ChangeJournal.Table: Int64] = [:]
     private var touchedInvoices = Set<Int64>()
+    private var termsCache: [Int64: PaymentTerms] = [:]
+    /// The `CREATE INDEX` statements to run again at the end of a bulk load.
+    private var deferredIndexes: [String] = []
     private let findInvoice: Statement
     private let insertInvoice: Statement
     private let insertPayment: Statement
@@ -94,6 +101,7 @@ public final class ImportWriter {
         let rows = try Row.fetchCursor(db, sql: "SELECT id, code, name, terms_days, end_of_month FROM client")
         while let row = try rows.next() {
             let known = KnownClient(id: row["id"], terms: PaymentTerms(days: row["terms_days"], endOfMonth: row["end_of_month"]))
+            termsCache[known.id] = known.terms
             byCode[Self.key(row["code"])] = known
             byName[Self.key(row["name"])] = byName[Self.key(row["name"])] ?? known
         }
@@ -101,8 +109,20 @@ public final class ImportWriter {
         insertInvoice = try db.makeStatement(
             sql: """
                 INSERT INTO invoice (number, client_id, issue_day, due_day, amount_cents, outstanding_cents, disputed)
-                VALUES (?, ?, ?, ?, ?, ?, 0)
+                VALUES (?, ?, ?, ?, ?, ?, 0) ON CONFLICT(number) DO NOTHING
                 """)
+        // A bulk load into a (nearly) empty ledger: the secondary indexes of the invoices are
+        // dropped and built again at the end, by sorting rather than by a million random
+        // inserts. Inside the transaction, so a rollback brings them back as they were.
+        if floor[.invoice]! < 50_000 {
+            deferredIndexes = try String.fetchAll(
+                db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'invoice' AND sql IS NOT NULL")
+            for name in try String.fetchAll(
+                db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'invoice' AND sql IS NOT NULL")
+            {
+                try db.execute(sql: "DROP INDEX \(name.quotedDatabaseIdentifier)")
+            }
+        }
         insertPayment = try db.makeStatement(
             sql: """
                 INSERT INTO payment (client_id, day, amount_cents, method, invoice_id, unallocated_cents, note, import_key)
@@ -117,7 +137,28 @@ public final class ImportWriter {
 
     /// "Boulangerie Dupont", "boulangerie  dupont", "BOULANGERIE DUPONT" → one key.
     static func key(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        // ASCII names (most) are folded on the bytes; others through Foundation.
+        var ascii = true
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte >= 0x80 {
+                ascii = false
+                break
+            }
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                pendingSpace = !bytes.isEmpty
+                continue
+            }
+            if pendingSpace {
+                bytes.append(0x20)
+                pendingSpace = false
+            }
+            bytes.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
+        }
+        if ascii { return String(decoding: bytes, as: UTF8.self) }
+        return text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
@@ -139,16 +180,33 @@ public final class ImportWriter {
         // The same name is the same client, whatever code another program gave it.
         if let known = byName[Self.key(name)] { return (known.id, .alreadyPresent) }
         var newCode = code?.trimmingCharacters(in: .whitespaces) ?? ""
-        if newCode.isEmpty { newCode = try AppDatabase.uniqueCode(db, for: name) }
+        if newCode.isEmpty { newCode = uniqueCode(for: name) }
         let terms = terms ?? .standard
         try insertClient.execute(arguments: [
             newCode, name, email, phone, terms.days, terms.endOfMonth, (kind ?? .business).rawValue,
         ])
         let known = KnownClient(id: db.lastInsertedRowID, terms: terms)
+        termsCache[known.id] = terms
         byCode[Self.key(newCode)] = known
         byName[Self.key(name)] = byName[Self.key(name)] ?? known
         counts.clientsAdded += 1
         return (known.id, .added)
+    }
+
+    /// A short unique code from a name, as `AppDatabase.uniqueCode` makes it, checked against
+    /// the codes in memory rather than by a query per candidate.
+    func uniqueCode(for name: String) -> String {
+        let folded = Self.key(name).uppercased()
+        let words = folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        var base = String(words.prefix(3).joined(separator: "-").prefix(24))
+        if base.isEmpty { base = "CLIENT" }
+        var candidate = base
+        var suffix = 2
+        while byCode[Self.key(candidate)] != nil {
+            candidate = "\(base)-\(suffix)"
+            suffix += 1
+        }
+        return candidate
     }
 
     /// The client a line names, created with the ledger's default terms when unknown.
@@ -166,6 +224,21 @@ public final class ImportWriter {
     public func invoice(
         number: String, clientID: Int64, issue: Day, due: Day?, amount: Money, outstanding: Money? = nil, terms: PaymentTerms? = nil
     ) throws -> Outcome {
+        let due = try due ?? (terms ?? termsByID(clientID)).dueDay(issuedOn: issue, reading: reading)
+        guard due >= issue else {
+            throw ImportConflict("l’échéance (\(due.french)) précède la date de la facture (\(issue.french))")
+        }
+        let open = outstanding ?? amount
+        guard open.cents >= 0, open <= amount else {
+            throw ImportConflict("le reste dû (\(open.formatted)) dépasse le montant de la facture (\(amount.formatted))")
+        }
+        // One statement: the insert does nothing when the number is taken, then we look.
+        try insertInvoice.execute(arguments: [number, clientID, issue.iso, due.iso, amount.cents, open.cents])
+        if db.changesCount > 0 {
+            counts.invoicesAdded += 1
+            counts.invoiced = counts.invoiced + amount
+            return .added
+        }
         if let row = try Row.fetchOne(findInvoice, arguments: [number]) {
             let sameClient: Int64 = row["client_id"]
             let sameAmount: Int64 = row["amount_cents"]
@@ -177,21 +250,8 @@ public final class ImportWriter {
             counts.invoicesAlreadyPresent += 1
             return .alreadyPresent
         }
-        let due = try due ?? (terms ?? termsByID(clientID)).dueDay(issuedOn: issue, reading: reading)
-        guard due >= issue else {
-            throw ImportConflict("l’échéance (\(due.french)) précède la date de la facture (\(issue.french))")
-        }
-        let open = outstanding ?? amount
-        guard open.cents >= 0, open <= amount else {
-            throw ImportConflict("le reste dû (\(open.formatted)) dépasse le montant de la facture (\(amount.formatted))")
-        }
-        try insertInvoice.execute(arguments: [number, clientID, issue.iso, due.iso, amount.cents, open.cents])
-        counts.invoicesAdded += 1
-        counts.invoiced = counts.invoiced + amount
-        return .added
+        throw ImportConflict("la facture « \(number) » n’a pas pu être enregistrée")
     }
-
-    private var termsCache: [Int64: PaymentTerms] = [:]
 
     private func termsByID(_ clientID: Int64) throws -> PaymentTerms {
         if let terms = termsCache[clientID] { return terms }
@@ -300,6 +360,8 @@ public final class ImportWriter {
 
     /// Journals the rows added, one id range per table (undo deletes them, allocations first).
     func finish() throws {
+        for sql in deferredIndexes { try db.execute(sql: sql) }
+        deferredIndexes = []
         for table in [ChangeJournal.Table.client, .invoice, .payment, .allocation] {
             let last = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM \(table.rawValue.quotedDatabaseIdentifier)") ?? 0
             if last > floor[table]! { try journal.logInsertedRange(table, from: floor[table]! + 1, to: last) }

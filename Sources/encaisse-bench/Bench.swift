@@ -59,6 +59,16 @@ struct Bench {
             return
         }
 
+        // `--import-only`: just the import of a generated CSV (`--import-lines N`), next to sqlite3.
+        if arguments.contains("--import-only") {
+            let importRows = try ImportBench.rows(
+                lines: option("--import-lines", 1_000_000), clients: clients, directory: binDirectory.path)
+            for row in importRows {
+                print(String(format: "%@  %10.0f ms  %@  %@", row.operation, row.median, row.target, row.note))
+            }
+            return
+        }
+
         // 1. The real binary in pipe mode on the demo ledger: process start to answer.
         let binary = binDirectory.appendingPathComponent("encaisse").path
         if profileParseOnly {
