@@ -60,12 +60,12 @@ extension Assistant {
         if let requested, requested.lowercased() != "csv" {
             guard let known = Self.importKinds[requested.lowercased()] else {
                 throw AssistantError.invalidValue(
-                    field: "format", reason: "Type d’import « \(requested) » inconnu (clients, invoices, payments ou fec).")
+                    field: "format", reason: "Type d’import «\u{00A0}\(requested)\u{00A0}» inconnu (clients, invoices, payments ou fec).")
             }
             kind = known
         }
         guard FileManager.default.fileExists(atPath: url.path) else {
-            throw AssistantError.invalidValue(field: "file", reason: "Le fichier « \(path) » est introuvable.")
+            throw AssistantError.invalidValue(field: "file", reason: "Le fichier «\u{00A0}\(path)\u{00A0}» est introuvable.")
         }
         do {
             if kind == nil { kind = try ImportSniffer.sniffKind(url: url) }
@@ -74,20 +74,20 @@ extension Assistant {
             }
             return try importCSV(url, name: path, kind: kind, skipErrors: skipErrors, errorReport: errorReport, progress: progress)
         } catch let error as ImportFileError {
-            throw AssistantError.invalidValue(field: "file", reason: "Import impossible de « \(path) »\u{00A0}: \(error.message)")
+            throw AssistantError.invalidValue(field: "file", reason: "Import impossible de «\u{00A0}\(path)\u{00A0}»\u{00A0}: \(error.message)")
         }
     }
 
     /// The refusal of an all-or-nothing import: every bad line (the first twenty shown).
     func refusal(_ issues: [ImportData.Issue], file: String) -> AssistantError {
         let shown = issues.prefix(20).map { issue in
-            "– ligne \(issue.line)\(issue.column.map { ", colonne « \($0) »" } ?? "")\u{00A0}: \(issue.reason)"
+            "– ligne \(issue.line)\(issue.column.map { ", colonne «\u{00A0}\($0)\u{00A0}»" } ?? "")\u{00A0}: \(issue.reason)"
         }
         let more = issues.count > 20 ? "\n… et \(issues.count - 20) autres." : ""
         let count = issues.count == 1 ? "une ligne est refusée" : "\(issues.count) lignes sont refusées"
         return .invalidValue(
             field: "file",
-            reason: "Import de « \(file) » annulé, rien n’a été modifié\u{00A0}: \(count).\n" + shown.joined(separator: "\n") + more
+            reason: "Import de «\u{00A0}\(file)\u{00A0}» annulé, rien n’a été modifié\u{00A0}: \(count).\n" + shown.joined(separator: "\n") + more
                 + "\nCorrigez le fichier, ou importez le reste avec --skip-errors (les lignes refusées sont alors écrites dans un rapport)."
         )
     }
@@ -170,7 +170,7 @@ extension Assistant {
         case .payment(let row):
             guard let clientID = writer.clientID(named: row.client) else {
                 throw ImportConflict(
-                    "client « \(row.client) » inconnu du registre (importez d’abord les clients ou les factures, ou écrivez son code)")
+                    "client «\u{00A0}\(row.client)\u{00A0}» inconnu du registre (importez d’abord les clients ou les factures, ou écrivez son code)")
             }
             // The same line twice in a file is two payments: its rank is part of its key.
             let base = ["csv", String(clientID), row.day.iso, String(row.amount.cents), row.invoice ?? "", row.reference ?? ""]
@@ -291,7 +291,7 @@ extension Assistant {
             throw AssistantError.invalidValue(
                 field: "file",
                 reason:
-                    "Le rapport des lignes refusées n’a pas pu être écrit dans « \(target.path) »\u{00A0}: \(error.localizedDescription)")
+                    "Le rapport des lignes refusées n’a pas pu être écrit dans «\u{00A0}\(target.path)\u{00A0}»\u{00A0}: \(error.localizedDescription)")
         }
         return shown
     }
@@ -363,7 +363,7 @@ extension Assistant {
             throw AssistantError.invalidValue(
                 field: "file",
                 reason:
-                    "Quel fichier faut-il importer\u{202F}? Par exemple\u{00A0}: « importe factures.csv », « importe le FEC FEC2026.txt »."
+                    "Quel fichier faut-il importer\u{202F}? Par exemple\u{00A0}: «\u{00A0}importe factures.csv\u{00A0}», «\u{00A0}importe le FEC FEC2026.txt\u{00A0}»."
             )
         }
         return try importFile(file, kind: entities.format, skipErrors: entities.skipErrors ?? false, progress: progress)

@@ -244,13 +244,13 @@ public final class ImportWriter {
             let sameAmount: Int64 = row["amount_cents"]
             guard sameClient == clientID, sameAmount == amount.cents else {
                 throw ImportConflict(
-                    "la facture « \(number) » existe déjà dans le registre pour un autre client ou un autre montant (\(Money(cents: sameAmount).formatted))"
+                    "la facture «\u{00A0}\(number)\u{00A0}» existe déjà dans le registre pour un autre client ou un autre montant (\(Money(cents: sameAmount).formatted))"
                 )
             }
             counts.invoicesAlreadyPresent += 1
             return .alreadyPresent
         }
-        throw ImportConflict("la facture « \(number) » n’a pas pu être enregistrée")
+        throw ImportConflict("la facture «\u{00A0}\(number)\u{00A0}» n’a pas pu être enregistrée")
     }
 
     private func termsByID(_ clientID: Int64) throws -> PaymentTerms {
@@ -281,10 +281,10 @@ public final class ImportWriter {
         var named: Int64? = nil
         if let invoiceNumber {
             guard let row = try Row.fetchOne(findInvoice, arguments: [invoiceNumber]) else {
-                throw ImportConflict("aucune facture « \(invoiceNumber) » dans le registre ni plus haut dans le fichier")
+                throw ImportConflict("aucune facture «\u{00A0}\(invoiceNumber)\u{00A0}» dans le registre ni plus haut dans le fichier")
             }
             guard row["client_id"] as Int64 == clientID else {
-                throw ImportConflict("la facture « \(invoiceNumber) » est celle d’un autre client")
+                throw ImportConflict("la facture «\u{00A0}\(invoiceNumber)\u{00A0}» est celle d’un autre client")
             }
             named = row["id"]
         }
@@ -310,7 +310,7 @@ public final class ImportWriter {
         var resolved: [(Int64, Money)] = []
         for allocation in allocations where allocation.amount.isPositive {
             guard let row = try Row.fetchOne(findInvoice, arguments: [allocation.invoiceNumber]) else {
-                throw ImportConflict("aucune facture « \(allocation.invoiceNumber) » pour ce règlement")
+                throw ImportConflict("aucune facture «\u{00A0}\(allocation.invoiceNumber)\u{00A0}» pour ce règlement")
             }
             resolved.append((row["id"], allocation.amount))
         }
