@@ -554,7 +554,7 @@ extension Assistant {
         let message = EmailMessage(
             from: MailAddress(name: senderName.isEmpty ? nil : senderName, address: from),
             to: [MailAddress(name: client.name, address: to)],
-            subject: subject, body: body, date: Date(), timeZone: Day.paris, extraHeaders: [("X-Encaisse-Client", client.name)])
+            subject: subject, body: body, date: now, timeZone: Day.paris, extraHeaders: [("X-Encaisse-Client", client.name)])
         do {
             let url = try Outbox.write(message, to: outboxDirectory(settings), stem: stem)
             return url.path

@@ -60,6 +60,39 @@ extension Assistant {
         .planShow, .penaltyCompute,
     ]
 
+    /// The documents `encaisse export` writes as text or `.eml`: a client's reminder letter
+    /// and a plan proposal with its document to sign.
+    public static let exportableDocuments: [IntentID] = [.reminderDraft, .planPropose]
+
+    /// A letter or a plan as ready-to-send text, or as an RFC 5322 `.eml` (which also lands in
+    /// the outbox, as `reminder.draft … en eml` does).
+    public func exportDocument(_ document: IntentID, entities: Entities, format: String) throws -> String {
+        var entities = entities
+        entities.format = format == "eml" ? "eml" : nil
+        let reply = try perform(document, entities)
+        if format == "eml" {
+            let path = (reply.data as? DraftData)?.emlFile ?? (reply.data as? PlanProposalData)?.emlFile
+            guard let path, let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw AssistantError.invalidValue(field: "format", reason: "Le courriel n’a pas pu être relu dans la boîte d’envoi.")
+            }
+            return text
+        }
+        switch format {
+        case "text", "txt":
+            if let draft = reply.data as? DraftData { return draft.text + "\n" }
+            if let proposal = reply.data as? PlanProposalData, let document = proposal.document { return document + "\n" }
+            return reply.text + "\n"
+        case "json":
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            return String(decoding: try encoder.encode(AnyEncodable(reply.data)), as: UTF8.self) + "\n"
+        default:
+            throw AssistantError.invalidValue(
+                field: "format",
+                reason: "Format «\u{00A0}\(format)\u{00A0}» inconnu pour une lettre ou un échéancier\u{00A0}: text, eml ou json.")
+        }
+    }
+
     /// Runs a report and renders it as CSV (its main table) or JSON (its data).
     public func exportReport(_ report: IntentID, entities: Entities, format: String) throws -> (text: String, rows: Int) {
         guard Self.exportableReports.contains(report) else {

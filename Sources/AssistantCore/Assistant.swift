@@ -34,6 +34,15 @@ public final class Assistant {
     /// Today, Europe/Paris.
     public var today: Day { fixedToday ?? Day.today() }
 
+    /// The moment letters are dated: now, or 9:00 in Paris on the fixed day (`--today`), so
+    /// that a reproducible run writes reproducible `.eml` files.
+    public var now: Date {
+        guard let day = fixedToday else { return Date() }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = Day.paris
+        return calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: 9)) ?? Date()
+    }
+
     /// Fixes the reference day (RPC `initialize {today}`).
     public func fixToday(_ day: Day) { fixedToday = day }
 

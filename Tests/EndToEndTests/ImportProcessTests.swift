@@ -122,3 +122,36 @@ import Testing
         #expect(balances.count == 4)
     }
 }
+
+/// `encaisse export letter|plan`: the documents as text and as `.eml`.
+@Suite struct DocumentExportTests {
+    @Test func aLetterAsTextAndAsEml() throws {
+        let outbox = FileManager.default.temporaryDirectory.appendingPathComponent("encaisse-outbox-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: outbox) }
+        let text = try BinaryRunner.run(["export", "letter", "--client", "Moreau", "--demo", "--today", "2026-11-22"], stdin: "")
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("F-2026-0235"))
+        #expect(!text.stdout.contains("Subject:"))
+        let eml = try BinaryRunner.run(
+            ["export", "letter", "--client", "Moreau", "--format", "eml", "--demo", "--today", "2026-11-22"], stdin: "",
+            environment: ["ENCAISSE_OUTBOX": outbox.path])
+        #expect(eml.status == 0, "\(eml.stderr)")
+        #expect(eml.stdout.hasPrefix("Date: Sun, 22 Nov 2026 09:00:00 +0100"))
+        #expect(eml.stdout.contains("To: Garage Moreau <"))
+        #expect(eml.stdout.contains("\r\n\r\n"), "headers end with an empty CRLF line")
+    }
+
+    @Test func aPlanProposalAsText() throws {
+        let result = try BinaryRunner.run(
+            ["export", "plan", "--client", "Moreau", "--installments", "3", "--format", "text", "--demo", "--today", "2026-11-22"],
+            stdin: "")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("échéance"))
+    }
+
+    @Test func aDocumentNeedsAClient() throws {
+        let result = try BinaryRunner.run(["export", "letter", "--demo"], stdin: "")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--client"))
+    }
+}
