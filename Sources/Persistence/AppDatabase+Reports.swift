@@ -503,65 +503,36 @@ extension AppDatabase {
                 """, values: values)
     }
 
-    /// Fully paid invoices whose day fully paid (the latest day of the payments allocated to
-    /// them) is in [:since, :until], as the common table `name(columns)`; `select` lists the
-    /// columns from `i` (invoice) and `{paid}`, the day paid.
-    ///
-    /// An allocation of the whole amount of a settled invoice is its only one (allocations are
-    /// positive and add up to the amount), so its payment's day is the day paid: those rows,
-    /// nearly all of them, stream from allocation → invoice → payment with no grouping. Only the
-    /// invoices paid in several parts are grouped (`+`: by sorting those few rows, not by walking
-    /// allocation_invoice with a lookup per allocation) to take their latest payment day. The
-    /// compound query is a co-routine: each column, such as a delay, is computed once per row.
-    static func paidCTE(name: String, columns: String, select: String, clientFilter: String = "") -> String {
-        """
-        \(name)(\(columns)) AS (
-            SELECT \(select.replacingOccurrences(of: "{paid}", with: "p.day"))
-            FROM allocation a JOIN invoice i ON i.id = a.invoice_id JOIN payment p ON p.id = a.payment_id
-            WHERE a.amount_cents = i.amount_cents AND i.outstanding_cents = 0 AND p.day BETWEEN :since AND :until\(clientFilter)
-            UNION ALL
-            SELECT \(select.replacingOccurrences(of: "{paid}", with: "MAX(p.day)"))
-            FROM allocation a JOIN invoice i ON i.id = a.invoice_id JOIN payment p ON p.id = a.payment_id
-            WHERE a.amount_cents < i.amount_cents AND i.outstanding_cents = 0\(clientFilter)
-            GROUP BY +a.invoice_id HAVING MAX(p.day) BETWEEN :since AND :until)
-        """
-    }
-
-    /// Per-client delay statistics of the invoices paid in [:since, :until], as the common
-    /// tables `paid` and `delays`; the columns of `delays` are read by `clientDelay(_:offset:)`:
+    /// Per-client delay statistics of the invoices fully paid in [:since, :until] (their stored
+    /// `paid_day`, v3), as the common table `delays`, read from the covering index
+    /// `invoice_paid` in client order (no sort); the columns are read by `clientDelay(_:offset:)`:
     /// client_id, paid_count, paid_cents, weighted_delay, weighted_late, late_count, late_cents,
     /// recent_count, recent_cents, recent_weighted_late. Paid after :recent is "recent".
-    static let delaysCTE =
-        paidCTE(
-            name: "paid", columns: "client_id, amount, delay, recent",
-            select: "i.client_id, i.amount_cents, CAST(julianday({paid}) - julianday(i.due_day) AS INTEGER), {paid} > :recent")
-            + """
-            ,
-            delays AS (
-                SELECT client_id, COUNT(*) AS paid_count, SUM(amount) AS paid_cents, TOTAL(amount * delay) AS weighted_delay,
-                       TOTAL(amount * MAX(delay, 0)) AS weighted_late,
-                       SUM(delay > 5) AS late_count, SUM(CASE WHEN delay > 5 THEN amount ELSE 0 END) AS late_cents,
-                       SUM(recent) AS recent_count, SUM(CASE WHEN recent THEN amount ELSE 0 END) AS recent_cents,
-                       TOTAL(CASE WHEN recent THEN amount * MAX(delay, 0) END) AS recent_weighted_late
-                FROM paid
-                GROUP BY client_id)
-            """
+    static let delaysCTE = """
+        delays AS (
+            SELECT client_id, COUNT(*) AS paid_count, SUM(amount_cents) AS paid_cents,
+                   TOTAL(amount_cents * paid_delay) AS weighted_delay, TOTAL(amount_cents * MAX(paid_delay, 0)) AS weighted_late,
+                   SUM(paid_delay > 5) AS late_count, SUM(CASE WHEN paid_delay > 5 THEN amount_cents ELSE 0 END) AS late_cents,
+                   SUM(paid_day > :recent) AS recent_count, SUM(CASE WHEN paid_day > :recent THEN amount_cents ELSE 0 END) AS recent_cents,
+                   TOTAL(CASE WHEN paid_day > :recent THEN amount_cents * MAX(paid_delay, 0) END) AS recent_weighted_late
+            FROM invoice INDEXED BY invoice_paid
+            WHERE paid_day IS NOT NULL AND paid_day BETWEEN :since AND :until
+            GROUP BY client_id)
+        """
 
     static func paidInvoicesQuery(clientID: Int64?, since: Day) -> ReportQuery {
-        let values: [String: DatabaseValue] = ["since": since.iso.databaseValue, "until": "9999-12-31".databaseValue]
-        guard let clientID else {
-            let paid = paidCTE(name: "paid", columns: "amount, due_day, paid_day", select: "i.amount_cents, i.due_day, {paid}")
-            return ReportQuery(sql: "WITH \(paid) SELECT amount, due_day, paid_day FROM paid", values: values)
+        var values: [String: DatabaseValue] = ["since": since.iso.databaseValue]
+        var clientFilter = ""
+        if let clientID {
+            clientFilter = " AND client_id = :client"
+            values["client"] = clientID.databaseValue
         }
-        // One client: walk its invoices (invoice_client), then their allocations.
         return ReportQuery(
             sql: """
-                SELECT i.amount_cents, i.due_day, MAX(p.day) AS paid_day
-                FROM invoice i JOIN allocation a ON a.invoice_id = i.id JOIN payment p ON p.id = a.payment_id
-                WHERE i.client_id = :client AND i.outstanding_cents = 0
-                GROUP BY i.id HAVING MAX(p.day) BETWEEN :since AND :until
-                ORDER BY paid_day, i.id
-                """, values: values.merging(["client": clientID.databaseValue]) { $1 })
+                SELECT amount_cents, due_day, paid_day FROM invoice INDEXED BY invoice_paid
+                WHERE paid_day IS NOT NULL AND paid_day >= :since\(clientFilter)
+                ORDER BY paid_day, id
+                """, values: values)
     }
 
     static func paymentDelayQuery(since: Day, asOf: Day) -> ReportQuery {
@@ -584,15 +555,14 @@ extension AppDatabase {
         // Plans: `PlanProgress` applies the payments made for a plan (allocations to its invoices
         // since it was agreed) to its installments in order, so installment k is broken when the
         // cumulative amount through k exceeds what was paid by its day + grace + 1 (its break day).
-        // `GROUP BY +client_id` sorts the scanned invoices rather than walking invoice_client with
-        // a table lookup per invoice (several times slower on a large ledger); `CROSS JOIN` makes
+        // Sales and delays stream from their covering indexes in client order (v3); `CROSS JOIN` makes
         // the few disputes drive their invoices, not the other way round.
         return ReportQuery(
             sql: """
                 WITH \(delaysCTE),
                 sales AS (
-                    SELECT client_id, SUM(amount_cents) AS invoiced FROM invoice
-                    WHERE issue_day > :yearAgo AND issue_day <= :asOf GROUP BY +client_id),
+                    SELECT client_id, SUM(amount_cents) AS invoiced FROM invoice INDEXED BY invoice_sales
+                    WHERE issue_day > :yearAgo AND issue_day <= :asOf GROUP BY client_id),
                 debt AS (
                     SELECT client_id, SUM(outstanding_cents) AS outstanding,
                            SUM(CASE WHEN due_day < :asOf THEN outstanding_cents ELSE 0 END) AS overdue,
@@ -659,8 +629,8 @@ extension AppDatabase {
         ReportQuery(
             sql: """
                 WITH sales AS (
-                    SELECT client_id, SUM(amount_cents) AS sales FROM invoice
-                    WHERE issue_day >= :from AND issue_day <= :to GROUP BY +client_id),
+                    SELECT client_id, SUM(amount_cents) AS sales FROM invoice INDEXED BY invoice_sales
+                    WHERE issue_day >= :from AND issue_day <= :to GROUP BY client_id),
                 debt AS (SELECT client_id, SUM(outstanding_cents) AS outstanding FROM invoice WHERE outstanding_cents > 0 GROUP BY client_id)
                 SELECT c.id, c.code, c.name, COALESCE(s.sales, 0) AS sales, COALESCE(d.outstanding, 0) AS outstanding
                 FROM client c LEFT JOIN sales s ON s.client_id = c.id LEFT JOIN debt d ON d.client_id = c.id

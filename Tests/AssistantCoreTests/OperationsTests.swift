@@ -1057,16 +1057,17 @@ struct OperationsTests {
         #expect(try demo.snapshot() == before)
     }
 
-    @Test("data.import said in French is understood and not run (a later version)")
+    @Test("data.import of a file that is not there: a clear error, nothing written")
     func importAsked() throws {
         let demo = try Demo()
-        #expect(!Assistant.availableIntents.contains(.dataImport))
+        #expect(Assistant.availableIntents.contains(.dataImport))
         let before = try demo.snapshot()
-        let reply = try demo.assistant.ask("importe le fichier factures.csv")
-        #expect(reply.intent == .dataImport)
-        #expect(reply.outcome == .notAvailable)
-        #expect(reply.entities.file == "factures.csv")
-        #expect(reply.text.contains("rien n’a été fait"))
+        #expect(demo.assistant.parse("importe le fichier factures.csv").entities.file == "factures.csv")
+        #expect {
+            try demo.assistant.ask("importe le fichier absent-\(UUID().uuidString).csv")
+        } throws: { error in
+            (error as? AssistantError)?.localizedDescription.contains("introuvable") == true
+        }
         #expect(try demo.snapshot() == before)
     }
 
@@ -1082,9 +1083,14 @@ struct OperationsTests {
             }
             if intent == .dataExport {
                 request.report = "aging.report"
-                request.file = FileManager.default.temporaryDirectory.appendingPathComponent("encaisse-export-\(UUID().uuidString).csv").path
+                request.file =
+                    FileManager.default.temporaryDirectory.appendingPathComponent("encaisse-export-\(UUID().uuidString).csv").path
             }
-            if false { request.client = named("Martin SARL") }
+            if intent == .dataImport {
+                let file = FileManager.default.temporaryDirectory.appendingPathComponent("encaisse-import-\(UUID().uuidString).csv")
+                try "numero;client;date;montant\nT-1;Martin SARL;01/11/2026;10,00\n".write(to: file, atomically: true, encoding: .utf8)
+                request.file = file.path
+            }
             if [.paymentRecord, .invoiceAdd].contains(intent) { request.amount = euros(10) }
             if intent == .clientAdd { request.name = "Client de test \(intent.rawValue)" }
             if [.planPropose, .planAccept].contains(intent) { request.installments = 3 }
