@@ -54,14 +54,13 @@ extension Assistant {
         if let minimum = entities.minAmount { rows = rows.filter { $0.total >= minimum } }
         let report = AgingReport(
             asOf: asOf, lines: rows.map { AgingLine(clientID: $0.clientID, name: $0.name, amounts: $0.amounts) })
-        let scope = entities.client.map { " de \($0.name)" } ?? ""
-        var prose = "Balance âgée\(scope) au \(asOf.french)\u{00A0}: \(report.total.formatted) à encaisser"
-        if report.total.isPositive {
-            prose +=
-                ", dont \(report.overdue.formatted) en retard (\(Self.percent(100 - report.shares[0]))) et \(report.totals[4].formatted) à plus de 90 jours."
-        } else {
-            prose += "."
-        }
+        let prose = say(
+            "report-aging",
+            [
+                "scope": entities.client.map { " de \($0.name)" } ?? "", "asOf": asOf.french, "total": report.total.formatted,
+                "hasTotal": report.total.isPositive, "overdue": report.overdue.formatted,
+                "overdueShare": Self.percent(100 - report.shares[0]), "over90": report.totals[4].formatted,
+            ])
         var blocks: [ReplyBlock] = [.paragraph(prose)]
         blocks.append(
             .table(
@@ -76,7 +75,7 @@ extension Assistant {
         if entities.client == nil, !report.lines.isEmpty {
             let limit = entities.limit ?? 15
             let shown = report.lines.prefix(limit)
-            blocks.append(.paragraph("Par client (\(shown.count) sur \(report.lines.count), les plus gros encours d’abord)\u{00A0}:"))
+            blocks.append(.paragraph(say("report-aging-by-client", ["shown": shown.count, "count": report.lines.count])))
             blocks.append(
                 .table(
                     TextTable(
@@ -107,16 +106,15 @@ extension Assistant {
         let paid = try database.paidInvoiceDelays(clientID: clientID, since: asOf.adding(days: -365))
             .map { PaidInvoice(amount: $0.amount, dueDay: $0.dueDay, paidDay: $0.paidDay) }
         let delay = DSO.weightedDelay(paid, toleranceDays: 5)
-        let scope = entities.client.map { "de \($0.name)" } ?? "de votre portefeuille"
-        var prose = "DSO \(scope) au \(asOf.french)\u{00A0}: \(countBack.frenchText)"
-        if let simple { prose += "\u{202F}; méthode simple sur 90 jours\u{00A0}: \(Self.days(simple.days))" }
-        prose += ". Encours\u{00A0}: \(outstanding.formatted)."
-        if delay.isEmpty {
-            prose += " Aucune facture soldée sur les douze derniers mois\u{00A0}: pas de délai de paiement observé."
-        } else {
-            prose +=
-                " Délai de paiement sur douze mois (\(delay.count) factures soldées)\u{00A0}: \(Self.days(delay.weightedDelay)) après l’échéance en moyenne pondérée par les montants (\(Self.days(delay.averageDelay)) en moyenne simple)\u{202F}; \(Self.percent(delay.shareLate * 100)) du montant payé avec plus de 5 jours de retard."
-        }
+        let prose = say(
+            "report-dso",
+            [
+                "scope": entities.client.map { "de \($0.name)" } ?? "de votre portefeuille", "asOf": asOf.french,
+                "countBack": countBack.frenchText, "hasSimple": simple != nil, "simple": simple.map { Self.days($0.days) } ?? "",
+                "outstanding": outstanding.formatted, "hasDelay": !delay.isEmpty, "paidCount": delay.count,
+                "weighted": Self.days(delay.weightedDelay), "average": Self.days(delay.averageDelay),
+                "lateShare": Self.percent(delay.shareLate * 100),
+            ])
         return Reply(
             intent: .kpiDSO, entities: entities, blocks: [.paragraph(prose)],
             data: DSOData(client: entities.client, asOf: asOf, outstanding: outstanding, countBack: countBack, simple: simple, delay: delay)
@@ -158,9 +156,12 @@ extension Assistant {
             throw AssistantError.invalidValue(field: "client", reason: "Pas de données pour noter \(client.name).")
         }
         let row = riskRow(item)
-        let prose =
-            "\(client.name)\u{00A0}: note \(row.score)/100, classe \(row.grade) (\(item.assessment.grade.frenchLabel)). Principales raisons\u{00A0}: "
-            + row.reasons.joined(separator: "\u{202F}; ") + "."
+        let prose = say(
+            "report-risk-score",
+            [
+                "name": client.name, "score": row.score, "grade": row.grade, "gradeLabel": item.assessment.grade.frenchLabel,
+                "reasons": row.reasons.joined(separator: "\u{202F}; "),
+            ])
         return Reply(intent: .riskScore, entities: entities, blocks: [.paragraph(prose)], data: RiskData(count: 1, rows: [row]))
     }
 
@@ -173,8 +174,7 @@ extension Assistant {
         let limit = entities.limit ?? 10
         let rows = items.prefix(limit).map(riskRow)
         let risky = items.filter { $0.assessment.grade >= .d }.count
-        let prose =
-            "\(items.count) clients avec un encours\u{202F}; \(risky) classés D ou E. Les \(rows.count) plus risqués (note sur 100, 100 = très fiable)\u{00A0}:"
+        let prose = say("report-risk-list", ["count": items.count, "risky": risky, "shown": rows.count])
         var blocks: [ReplyBlock] = [.paragraph(prose)]
         if !rows.isEmpty {
             blocks.append(
@@ -204,8 +204,15 @@ extension Assistant {
         let report = Concentration.assess(shares, top: entities.limit ?? 5)
         var blocks: [ReplyBlock] = [
             .paragraph(
-                "Du \(period.from.french) au \(period.to.french), vos \(report.bySales.top.count) plus gros clients font \(Self.percent(report.bySales.topShare)) du chiffre d’affaires (\(report.bySales.total.formatted))\u{202F}; les \(report.byOutstanding.top.count) plus gros encours, \(Self.percent(report.byOutstanding.topShare)) de l’encours (\(report.byOutstanding.total.formatted))."
-            )
+                say(
+                    "report-concentration",
+                    [
+                        "from": period.from.french, "to": period.to.french, "salesTop": report.bySales.top.count,
+                        "salesShare": Self.percent(report.bySales.topShare), "salesTotal": report.bySales.total.formatted,
+                        "outstandingTop": report.byOutstanding.top.count,
+                        "outstandingShare": Self.percent(report.byOutstanding.topShare),
+                        "outstandingTotal": report.byOutstanding.total.formatted,
+                    ]))
         ]
         for view in [report.bySales, report.byOutstanding] where !view.top.isEmpty {
             blocks.append(.paragraph(view.measure == .sales ? "Chiffre d’affaires\u{00A0}:" : "Encours\u{00A0}:"))
@@ -222,7 +229,7 @@ extension Assistant {
         }
         blocks += report.warnings.map { .paragraph("Attention\u{00A0}: \($0.frenchText)") }
         if report.warnings.isEmpty {
-            blocks.append(.paragraph("Aucun client ne dépasse \(Self.percent(report.threshold))\u{00A0}: pas de dépendance forte."))
+            blocks.append(.paragraph(say("report-concentration-none", ["threshold": Self.percent(report.threshold)])))
         }
         return Reply(intent: .riskConcentration, entities: entities, blocks: blocks, data: report)
     }
@@ -268,9 +275,13 @@ extension Assistant {
         }
         let granularity: ForecastGranularity = from.days(until: to) <= 42 ? .week : .month
         let report = CashForecast.build(flows, from: from, to: to, granularity: granularity)
-        let scope = entities.client.map { " de \($0.name)" } ?? ""
-        let prose =
-            "Encaissements attendus\(scope) du \(from.french) au \(to.french)\u{00A0}: \(report.total.expected.formatted) (fourchette \(report.total.pessimistic.formatted) à \(report.total.optimistic.formatted)). Chaque facture est placée à son échéance décalée du retard habituel du client\u{202F}; l’hypothèse basse double ce retard et pondère par la probabilité de paiement, l’hypothèse haute suppose un paiement à l’échéance. Les échéanciers et promesses sont comptés à leur date."
+        let prose = say(
+            "report-forecast",
+            [
+                "scope": entities.client.map { " de \($0.name)" } ?? "", "from": from.french, "to": to.french,
+                "expected": report.total.expected.formatted, "pessimistic": report.total.pessimistic.formatted,
+                "optimistic": report.total.optimistic.formatted,
+            ])
         let peak = report.buckets.map(\.expected.cents).max() ?? 0
         var blocks: [ReplyBlock] = [.paragraph(prose)]
         blocks.append(
@@ -287,7 +298,7 @@ extension Assistant {
                         ]
                     })))
         if report.later.expected.isPositive {
-            blocks.append(.paragraph("Attendu après le \(to.french)\u{00A0}: \(report.later.expected.formatted)."))
+            blocks.append(.paragraph(say("report-forecast-later", ["to": to.french, "later": report.later.expected.formatted])))
         }
         return Reply(intent: .forecastCash, entities: entities, blocks: blocks, data: report)
     }
