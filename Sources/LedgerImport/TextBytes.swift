@@ -69,7 +69,8 @@ struct TextBytes {
         for byte in sample {
             if byte == 0 {
                 throw ImportFileError(
-                    "le fichier ne ressemble pas à un fichier texte (octets nuls)\u{00A0}: est-ce bien un CSV ou un FEC\u{202F}?")
+                    "le fichier ne ressemble pas à un fichier texte (octets nuls\u{00A0}: un fichier binaire, ou de l’UTF-16 sans marque d’ordre)\u{00A0}; enregistrez-le en CSV UTF-8 ou exportez un FEC"
+                )
             }
             if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x1A { controls += 1 }
         }

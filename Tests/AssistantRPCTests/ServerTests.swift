@@ -188,14 +188,13 @@ struct ServerTests {
         #expect(result["reply"]?.stringValue?.contains("Transports Girard") == true)
     }
 
-    @Test("ask of an intent not in this version: outcome notAvailable, nothing written")
-    func askNotAvailable() throws {
+    @Test("ask to import a file that is not there: -32003 naming the file, nothing written")
+    func askImportMissingFile() throws {
         let harness = try Harness()
-        let result = try harness.result("ask", ["text": "importe le fichier factures.csv"])
-        #expect(result["intent"] == "data.import")
-        #expect(result["outcome"] == "notAvailable")
-        #expect(result["data"]?["available"] == false)
-        #expect(result["entities"]?["file"] == "factures.csv")
+        let error = try harness.error("ask", ["text": "importe le fichier absent-de-partout.csv"])
+        #expect(error["code"] == -32003)
+        #expect(error["data"]?["field"] == "file")
+        #expect(error["message"]?.stringValue?.contains("absent-de-partout.csv") == true)
         #expect(try harness.database.recentChanges().isEmpty)
     }
 
@@ -333,15 +332,23 @@ struct ServerTests {
         }
     }
 
-    @Test("every intent of the catalog is a method: data.import answers that it is not available (rpc.md)")
-    func unavailableIntentMethod() throws {
+    @Test("data.import as a method: a CSV file into the ledger, counted in data, one change")
+    func importMethod() throws {
         // rpc.md: "each intent id (e.g. overdue.list, plan.propose) | the entities of
         // intents.md | {reply, data} — the same operation as ask".
         let harness = try Harness()
-        let response = try harness.call("data.import", ["file": "factures.csv"])
-        #expect(response["error"]?.code != -32601)
-        #expect(response["result"]?["outcome"] == "notAvailable")
-        #expect(try harness.database.recentChanges().isEmpty)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("encaisse-rpc-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try "numero;client;date;montant\nRPC-1;Garage Moreau;01/11/2026;120,00\n".write(to: file, atomically: true, encoding: .utf8)
+        let frames = try harness.serve(try line(request(1, "data.import", ["file": JSONValue.string(file.path)])))
+        // progress notifications {token, done, total, message} first, then the response.
+        let progress = frames.dropLast().map { $0.value }
+        #expect(!progress.isEmpty && progress.allSatisfy { $0["method"] == "progress" && $0["params"]?["token"] == "data.import" })
+        let result = try #require(frames.last?.value["result"])
+        #expect(result["outcome"] == "done")
+        #expect(result["data"]?["counts"]?["invoicesAdded"] == 1)
+        #expect(result["data"]?["kind"] == "invoices")
+        #expect(try harness.database.recentChanges().count == 1)
     }
 
     @Test("plan.propose as a method: the schedule in data, the installments summing to the debt, nothing written")

@@ -175,6 +175,7 @@ struct CSVReaderTests {
         arguments: [
             ("vide.csv", "le fichier est vide"), ("blancs.csv", "le fichier est vide"),
             ("binaire.csv", "le fichier ne ressemble pas à un fichier texte"), ("inconnu.csv", "précisez --kind"),
+            ("utf16-sans-bom.csv", "UTF-16 sans marque d’ordre"),
         ])
     func badFiles(file: String, fragment: String) {
         do {
