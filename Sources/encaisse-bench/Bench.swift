@@ -192,6 +192,23 @@ struct Bench {
             "\(try database.clientShares(from: yearAgo, to: today).count) clients"
         }
 
+        // The whole operations, SQL and Swift, as a user gets them (median of 5).
+        for (intent, label) in [
+            (IntentID.agingReport, "aging.report"), (.kpiDSO, "kpi.dso"), (.riskList, "risk.list"), (.forecastCash, "forecast.cash"),
+            (.riskConcentration, "risk.concentration"),
+        ] {
+            var times: [Double] = []
+            for _ in 0..<5 {
+                let start = DispatchTime.now()
+                _ = try assistant.perform(intent, Entities())
+                times.append(elapsed(start))
+            }
+            rows.append(
+                Row(
+                    operation: "\(label) (opération complète)", median: median(times), target: "< 300 ms", note: "requêtes + calcul + texte"
+                ))
+        }
+
         // Client balance for clients spread over the ledger.
         let names = try database.clientNames()
         var balance: [Double] = []
@@ -339,33 +356,10 @@ struct Bench {
         return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
     }
 
-    /// Wall time of a whole process, from launch to exit, in milliseconds: posix_spawn and
-    /// waitpid directly, so that no run loop or file-handle machinery is counted.
+    /// Wall time of a whole process, from launch to exit, in milliseconds (`ImportBench.run`:
+    /// posix_spawn and wait4 directly, so that no run loop or file-handle machinery is counted).
     static func timeProcess(_ path: String, _ arguments: [String], stdin: String) throws -> Double {
-        var input: [Int32] = [0, 0]
-        guard pipe(&input) == 0 else { throw POSIXError(.EIO) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, input[0], 0)
-        posix_spawn_file_actions_addclose(&actions, input[1])
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = ([path] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        let environment =
-            (ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"]) { $1 }).map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { environment.forEach { free($0) } }
-        var pid: pid_t = 0
-        let start = DispatchTime.now()
-        guard posix_spawn(&pid, path, &actions, nil, argv, environment) == 0 else { throw POSIXError(.ENOEXEC) }
-        close(input[0])
-        let bytes = Array(stdin.utf8)
-        _ = bytes.withUnsafeBytes { write(input[1], $0.baseAddress, $0.count) }
-        close(input[1])
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
-        return elapsed(start)
+        try ImportBench.run(path, arguments, stdin: stdin, environment: ["NO_COLOR": "1"]).ms
     }
 
     static func which(_ tool: String) -> String? {

@@ -38,8 +38,11 @@ enum ImportBench {
         return size
     }
 
-    /// Runs a process to its end: wall milliseconds, peak resident memory (MB), exit status.
-    static func run(_ path: String, _ arguments: [String], stdin: String? = nil) throws -> (ms: Double, peakMB: Double, status: Int32) {
+    /// Runs a process to its end, its output thrown away: wall milliseconds, peak resident
+    /// memory (MB), exit status.
+    static func run(
+        _ path: String, _ arguments: [String], stdin: String? = nil, environment overrides: [String: String] = [:]
+    ) throws -> (ms: Double, peakMB: Double, status: Int32) {
         var input: [Int32] = [0, 0]
         guard pipe(&input) == 0 else { throw POSIXError(.EIO) }
         var actions = posix_spawn_file_actions_t()
@@ -51,7 +54,8 @@ enum ImportBench {
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
-        let environment = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        let environment =
+            ProcessInfo.processInfo.environment.merging(overrides) { $1 }.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { environment.forEach { free($0) } }
         var pid: pid_t = 0
         let start = DispatchTime.now()
