@@ -28,8 +28,23 @@ public struct CSVImportReader {
         guard requested != .fec else { throw ImportFileError("un FEC se lit avec FECLedger (--kind fec)") }
         let separator = CSVScanner.detectSeparator(text) ?? 0x3B
         var scanner = CSVScanner(text: text, separator: separator)
-        guard let header = scanner.next() else { throw ImportFileError("le fichier est vide") }
-        let headers = header.fields.map { scanner.string($0) }
+        guard let first = scanner.next() else { throw ImportFileError("le fichier est vide") }
+        var headers = first.fields.map { scanner.string($0) }
+        // Spreadsheets often put a title or a date above the table: the header is the first of
+        // the ten first lines whose cells name the columns of a kind.
+        if requested == nil ? HeaderMatching.guessKind(headers) == nil : !HeaderMatching.fits(headers, kind: requested!) {
+            var probe = scanner
+            for _ in 0..<10 {
+                guard let record = probe.next() else { break }
+                let candidate = record.fields.map { probe.string($0) }
+                let fits = requested.map { HeaderMatching.fits(candidate, kind: $0) } ?? (HeaderMatching.guessKind(candidate) != nil)
+                if fits && candidate.count >= 2 {
+                    headers = candidate
+                    scanner = probe
+                    break
+                }
+            }
+        }
         if headers.count >= 18, FECLedger.looksLikeFEC(headers) {
             throw ImportFileError("ce fichier est un FEC (Fichier des écritures comptables)\u{00A0}: importez-le avec --kind fec")
         }
@@ -171,6 +186,12 @@ public struct CSVImportReader {
                         return issue(.outstanding, "reste dû «\u{00A0}\(raw)\u{00A0}» hors de 0 à \(amount.formatted)")
                     }
                     outstanding = money
+                }
+            }
+            if outstanding == nil, let raw = cell(.status) {
+                switch FieldParsing.paidStatus(raw) {
+                case .failure(let reason): return issue(.status, reason)
+                case .success(let paid): outstanding = paid == true ? .zero : nil
                 }
             }
             return .success(

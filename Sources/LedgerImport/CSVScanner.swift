@@ -137,26 +137,34 @@ struct CSVScanner {
             .replacingOccurrences(of: "\u{0}", with: "\"").trimmingCharacters(in: .whitespaces)
     }
 
-    /// Counts the candidate separators on the first non-blank line, outside quotes, and picks
-    /// the most frequent (`;` wins a tie, then tab, then `,`, then `|`).
+    /// Counts the candidate separators, outside quotes, on each of the first ten lines and
+    /// picks the one a line has most of (`;` wins a tie, then tab, then `,`, then `|`): a title
+    /// line above the table has none.
     static func detectSeparator(_ text: TextBytes) -> UInt8? {
         text.data.withUnsafeBytes { raw -> UInt8? in
             let bytes = raw.bindMemory(to: UInt8.self)
-            var counts: [UInt8: Int] = [0x3B: 0, 0x09: 0, 0x2C: 0, 0x7C: 0]
+            let order: [UInt8] = [0x3B, 0x09, 0x2C, 0x7C]
+            var best: [UInt8: Int] = [0x3B: 0, 0x09: 0, 0x2C: 0, 0x7C: 0]
+            var counts = best
             var inQuotes = false
+            var lines = 0
             var index = text.start
-            while index < bytes.count && TextBytes.isBlank(bytes[index]) { index += 1 }
-            while index < bytes.count {
+            while index < bytes.count && lines < 10 {
                 let byte = bytes[index]
                 if byte == 0x22 { inQuotes.toggle() }
-                if !inQuotes && (byte == 0x0A || byte == 0x0D) { break }
-                if !inQuotes, counts[byte] != nil { counts[byte]! += 1 }
+                if !inQuotes && (byte == 0x0A || byte == 0x0D) {
+                    for candidate in order { best[candidate] = max(best[candidate]!, counts[candidate]!) }
+                    counts = [0x3B: 0, 0x09: 0, 0x2C: 0, 0x7C: 0]
+                    if byte == 0x0A { lines += 1 }
+                } else if !inQuotes, counts[byte] != nil {
+                    counts[byte]! += 1
+                }
                 index += 1
             }
-            var best: UInt8 = 0x3B
-            for candidate: UInt8 in [0x09, 0x2C, 0x7C] where counts[candidate]! > counts[best]! { best = candidate }
-            guard counts[best]! > 0 else { return nil }
-            return best
+            for candidate in order { best[candidate] = max(best[candidate]!, counts[candidate]!) }
+            var choice: UInt8 = 0x3B
+            for candidate in order.dropFirst() where best[candidate]! > best[choice]! { choice = candidate }
+            return best[choice]! > 0 ? choice : nil
         }
     }
 }

@@ -155,6 +155,10 @@ public enum FieldParsing {
             text = String(text[..<space])
         }
         guard !text.isEmpty else { return .failure("date vide") }
+        // A date cell saved as its Excel serial number (days since 1899-12-30): 46 348.
+        if text.count == 5, text.allSatisfy(\.isNumber), let serial = Int(text), (32_874...73_050).contains(serial) {
+            return .success(Day(year: 1900, month: 1, day: 1)!.adding(days: serial - 2))
+        }
         var fields: (Int, Int, Int)? = nil
         if text.count == 8, text.allSatisfy(\.isNumber) {
             let digits = Array(text)
@@ -184,6 +188,25 @@ public enum FieldParsing {
             return .failure("la date «\u{00A0}\(raw)\u{00A0}» n’existe pas")
         }
         return .success(value)
+    }
+
+    /// An invoice's status: "payée", "soldée", "réglée", "oui" → paid; "impayée", "à payer",
+    /// "en retard", "ouverte", "en attente", "non", "partiellement payée" → not (or not fully)
+    /// paid; empty → unknown.
+    public static func paidStatus(_ raw: String) -> Result<Bool?, Refusal> {
+        let folded = fold(raw)
+        if folded.isEmpty { return .success(nil) }
+        let words = Set(folded.split(whereSeparator: { !$0.isLetter }).map(String.init))
+        let open: Set<String> = [
+            "impayee", "impaye", "non", "ouverte", "ouvert", "attente", "retard", "echue", "partiel", "partielle", "partiellement",
+            "relance", "relancee", "litige", "emise", "envoyee", "due", "payer", "no", "false", "faux",
+        ]
+        if !words.isDisjoint(with: open) || folded.hasPrefix("a payer") { return .success(false) }
+        let paid: Set<String> = [
+            "payee", "paye", "soldee", "solde", "reglee", "regle", "encaissee", "oui", "yes", "true", "vrai", "acquittee",
+        ]
+        if !words.isDisjoint(with: paid) { return .success(true) }
+        return .failure("statut «\u{00A0}\(raw)\u{00A0}» illisible (payée ou impayée)")
     }
 
     /// oui/non, o/n, 1/0, vrai/faux, yes/no, true/false, x/(vide).

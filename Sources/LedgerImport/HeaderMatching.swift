@@ -7,7 +7,7 @@ enum Column: String, CaseIterable {
     // clients
     case code, name, email, phone, termsDays, endOfMonth, kind
     // invoices and payments
-    case number, client, issue, due, amount, outstanding, day, invoice, method, reference
+    case number, client, issue, due, amount, outstanding, day, invoice, method, reference, status
 
     /// The French name shown in errors.
     var french: String {
@@ -29,6 +29,7 @@ enum Column: String, CaseIterable {
         case .invoice: return "facture"
         case .method: return "mode"
         case .reference: return "reference"
+        case .status: return "statut"
         }
     }
 }
@@ -80,6 +81,7 @@ enum HeaderMatching {
                 "montant eur",
             ],
             .outstanding: ["reste du", "reste payer", "solde", "restant du", "montant du", "encours", "reste", "solde du"],
+            .status: ["statut", "etat", "statut paiement", "etat paiement", "payee", "paye", "reglee", "soldee", "reglement"],
         ],
         .payments: [
             .client: [
@@ -124,6 +126,13 @@ enum HeaderMatching {
         }
         // "Nom" and "Code client" both there: the name is the name.
         return result
+    }
+
+    /// Whether the headers name every column `kind` requires.
+    static func fits(_ headers: [String], kind: ImportKind) -> Bool {
+        guard let required = required[kind] else { return false }
+        let columns = map(headers, kind: kind)
+        return required.allSatisfy { columns[$0] != nil }
     }
 
     /// The kind the headers describe, or `nil` when none fits.

@@ -203,6 +203,39 @@ struct CSVReaderTests {
         }
     }
 
+    @Test("a title above the table, an Excel serial date and a status column")
+    func spreadsheetHabits() throws {
+        let text = """
+            Export des factures clients — novembre 2026
+
+            N° facture;Client;Date;Montant TTC;Statut
+            T-1;Garage Moreau;46348;100,00;Payée
+            T-2;Garage Moreau;22/11/2026;50,00;Partiellement payée
+            T-3;Garage Moreau;22/11/2026;70,00;
+            T-4;Garage Moreau;22/11/2026;80,00;peut-être
+
+            """
+        var reader = try CSVImportReader(data: Data(text.utf8))
+        #expect(reader.kind == .invoices)
+        #expect(reader.headers.first == "N° facture")
+        var rows: [InvoiceRow] = []
+        var issues: [ImportIssue] = []
+        while let next = reader.next() {
+            switch next {
+            case .success(.invoice(let row)): rows.append(row)
+            case .success: break
+            case .failure(let issue): issues.append(issue)
+            }
+        }
+        #expect(rows.map(\.issue) == [day("2026-11-22"), day("2026-11-22"), day("2026-11-22")])
+        #expect(rows.map(\.outstanding) == [.zero, nil, nil])
+        #expect(rows.map(\.line) == [4, 5, 6])
+        #expect(
+            issues.map(\.message) == [
+                "ligne 7, colonne «\u{00A0}Statut\u{00A0}»\u{00A0}: statut «\u{00A0}peut-être\u{00A0}» illisible (payée ou impayée)"
+            ])
+    }
+
     @Test("a FEC given as a CSV is sent to the FEC reader")
     func fecAsCSV() throws {
         #expect(try ImportSniffer.sniffKind(url: fixture("fec-montant-sens-latin9.txt")) == .fec)
