@@ -103,9 +103,9 @@ extension Assistant {
             $0 + $1.sales
         }
         let simple = DSO.simpleResult(outstanding: outstanding, sales: lastQuarterSales, days: 90)
-        let paid = try database.paidInvoiceDelays(clientID: clientID, since: asOf.adding(days: -365))
-            .map { PaidInvoice(amount: $0.amount, dueDay: $0.dueDay, paidDay: $0.paidDay) }
-        let delay = DSO.weightedDelay(paid, toleranceDays: 5)
+        let delay = DSO.weightedDelay(
+            try database.paidDelayTotals(clientID: clientID, from: asOf.adding(days: -365), to: asOf),
+            toleranceDays: AppDatabase.lateToleranceDays)
         let prose = say(
             "report-dso",
             [

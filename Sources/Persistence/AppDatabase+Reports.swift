@@ -246,10 +246,24 @@ extension AppDatabase {
     /// stops at `to`. All clients, or one.
     public func salesByMonth(clientID: Int64?, from: Day, to: Day) throws -> [(first: Day, last: Day, sales: Money)] {
         guard from <= to else { return [] }
-        let query = Self.salesByMonthQuery(clientID: clientID, from: from, to: to)
         let byMonth: [String: Int64] = try read { db in
             var result: [String: Int64] = [:]
-            for row in try Row.fetchAll(db, sql: query.sql, arguments: query.arguments) { result[row[0]] = row[1] }
+            // The whole ledger: whole months from `sales_month` (v5), the edges from the invoices.
+            let parts: [(query: ReportQuery, sign: Int64)] =
+                clientID == nil
+                ? Self.monthSplit(from: from, to: to).map { part in
+                    switch part {
+                    case .months(let first, let last): return (Self.salesMonthsQuery(from: first, to: last), 1)
+                    case .days(let first, let last): return (Self.salesByMonthQuery(clientID: nil, from: first, to: last), 1)
+                    case .minusDays(let first, let last): return (Self.salesByMonthQuery(clientID: nil, from: first, to: last), -1)
+                    }
+                }
+                : [(Self.salesByMonthQuery(clientID: clientID, from: from, to: to), Int64(1))]
+            for (query, sign) in parts {
+                for row in try Row.fetchAll(db, sql: query.sql, arguments: query.arguments) {
+                    result[row[0], default: 0] += sign * (row[1] as Int64)
+                }
+            }
             return result
         }
         var months: [(first: Day, last: Day, sales: Money)] = []
@@ -268,6 +282,34 @@ extension AppDatabase {
     public func outstanding(clientID: Int64?, asOf: Day) throws -> Money {
         let query = Self.outstandingQuery(clientID: clientID, asOf: asOf)
         return try read { db in Money(cents: try Int64.fetchOne(db, sql: query.sql, arguments: query.arguments) ?? 0) }
+    }
+
+    /// The sums of the delays of the invoices fully paid from `from` to `to` (their `paid_day`),
+    /// for one client or the whole ledger (whole months from `paid_month`, v5, the edges from
+    /// the invoices); "late" is more than `AppDatabase.lateToleranceDays` after the due date.
+    public func paidDelayTotals(clientID: Int64?, from: Day, to: Day) throws -> DelayTotals {
+        guard from <= to else { return DelayTotals() }
+        return try read { db in
+            let parts: [(query: ReportQuery, sign: Int)] =
+                clientID == nil
+                ? Self.monthSplit(from: from, to: to).map { part in
+                    switch part {
+                    case .months(let first, let last): return (Self.paidMonthsQuery(from: first, to: last), 1)
+                    case .days(let first, let last): return (Self.paidTotalsQuery(clientID: nil, from: first, to: last), 1)
+                    case .minusDays(let first, let last): return (Self.paidTotalsQuery(clientID: nil, from: first, to: last), -1)
+                    }
+                }
+                : [(Self.paidTotalsQuery(clientID: clientID, from: from, to: to), 1)]
+            var totals = DelayTotals()
+            for (query, sign) in parts {
+                guard let row = try Row.fetchOne(db, sql: query.sql, arguments: query.arguments) else { continue }
+                let part = DelayTotals(
+                    count: row[0] ?? 0, amountCents: row[1] ?? 0, delaySum: row[2] ?? 0, lateSum: row[3] ?? 0,
+                    weightedDelaySum: row[4] ?? 0, weightedLateSum: row[5] ?? 0, lateAmountCents: row[6] ?? 0, lateCount: row[7] ?? 0)
+                totals = sign > 0 ? totals + part : totals - part
+            }
+            return totals
+        }
     }
 
     /// Invoices fully paid on `since` or later, with the day each was fully paid (the latest
@@ -386,6 +428,24 @@ public enum ReportSQL {
         AppDatabase.salesByMonthQuery(clientID: clientID, from: from, to: to).literalSQL
     }
 
+    /// The statements `salesByMonth` and `paidDelayTotals` run for the whole ledger.
+    public static func monthlyTotals(from: Day, to: Day) -> String {
+        AppDatabase.monthSplit(from: from, to: to).flatMap { part -> [String] in
+            switch part {
+            case .months(let first, let last):
+                return [
+                    AppDatabase.salesMonthsQuery(from: first, to: last).literalSQL,
+                    AppDatabase.paidMonthsQuery(from: first, to: last).literalSQL,
+                ]
+            case .days(let first, let last), .minusDays(let first, let last):
+                return [
+                    AppDatabase.salesByMonthQuery(clientID: nil, from: first, to: last).literalSQL,
+                    AppDatabase.paidTotalsQuery(clientID: nil, from: first, to: last).literalSQL,
+                ]
+            }
+        }.joined(separator: "\n")
+    }
+
     public static func outstanding(clientID: Int64?, asOf: Day) -> String {
         AppDatabase.outstandingQuery(clientID: clientID, asOf: asOf).literalSQL
     }
@@ -478,8 +538,79 @@ extension AppDatabase {
         return ReportQuery(
             sql: """
                 SELECT substr(issue_day, 1, 7) AS month, SUM(amount_cents) AS sales
-                FROM invoice WHERE issue_day >= :from AND issue_day <= :to\(clientFilter)
+                FROM invoice INDEXED BY \(clientID == nil ? "invoice_issue" : "invoice_sales")
+                WHERE issue_day >= :from AND issue_day <= :to\(clientFilter)
                 GROUP BY month
+                """, values: values)
+    }
+
+    /// A span of days cut into whole calendar months (read from the monthly totals) and the
+    /// partial months at its edges (read from the invoices).
+    enum MonthPart: Equatable {
+        case months(first: Day, last: Day)
+        case days(first: Day, last: Day)
+        /// Days to take away: a partial month read as its whole month less the days outside
+        /// the span, when those are fewer (the current month up to today: the days after today).
+        case minusDays(first: Day, last: Day)
+    }
+
+    static func monthSplit(from: Day, to: Day) -> [MonthPart] {
+        guard from <= to else { return [] }
+        // Each partial month: its own days, or its whole month less the others, whichever reads less.
+        func partial(_ first: Day, _ last: Day) -> [MonthPart] {
+            let month = (first.firstOfMonth, first.lastOfMonth)
+            let inside = first.days(until: last) + 1
+            let total = month.0.days(until: month.1) + 1
+            guard first == month.0 || last == month.1, total - inside < inside else { return [.days(first: first, last: last)] }
+            let outside = first == month.0 ? (last.adding(days: 1), month.1) : (month.0, first.adding(days: -1))
+            return [.months(first: month.0, last: month.1), .minusDays(first: outside.0, last: outside.1)]
+        }
+        let fullFrom = from == from.firstOfMonth ? from : from.lastOfMonth.adding(days: 1)
+        let fullTo = to == to.lastOfMonth ? to : to.firstOfMonth.adding(days: -1)
+        guard fullFrom <= fullTo else {
+            return from.firstOfMonth == to.firstOfMonth
+                ? partial(from, to) : partial(from, from.lastOfMonth) + partial(to.firstOfMonth, to)
+        }
+        var parts: [MonthPart] = []
+        if from < fullFrom { parts += partial(from, fullFrom.adding(days: -1)) }
+        parts.append(.months(first: fullFrom, last: fullTo))
+        if fullTo < to { parts += partial(fullTo.adding(days: 1), to) }
+        return parts
+    }
+
+    static func salesMonthsQuery(from: Day, to: Day) -> ReportQuery {
+        ReportQuery(
+            sql: "SELECT month, cents FROM sales_month WHERE month BETWEEN :from AND :to",
+            values: ["from": String(from.iso.prefix(7)).databaseValue, "to": String(to.iso.prefix(7)).databaseValue])
+    }
+
+    static func paidMonthsQuery(from: Day, to: Day) -> ReportQuery {
+        ReportQuery(
+            sql: """
+                SELECT SUM(count), SUM(cents), SUM(delay_sum), SUM(late_sum), TOTAL(weighted_delay), TOTAL(weighted_late),
+                       SUM(late_cents), SUM(late_count)
+                FROM paid_month WHERE month BETWEEN :from AND :to
+                """,
+            values: ["from": String(from.iso.prefix(7)).databaseValue, "to": String(to.iso.prefix(7)).databaseValue])
+    }
+
+    static func paidTotalsQuery(clientID: Int64?, from: Day, to: Day) -> ReportQuery {
+        var values: [String: DatabaseValue] = ["from": from.iso.databaseValue, "to": to.iso.databaseValue]
+        var source = "invoice INDEXED BY invoice_paid_day"
+        var clientFilter = ""
+        if let clientID {
+            source = "invoice INDEXED BY invoice_paid"
+            clientFilter = " AND client_id = :client"
+            values["client"] = clientID.databaseValue
+        }
+        let tolerance = lateToleranceDays
+        return ReportQuery(
+            sql: """
+                SELECT COUNT(*), SUM(amount_cents), SUM(paid_delay), SUM(MAX(paid_delay, 0)), TOTAL(amount_cents * paid_delay),
+                       TOTAL(amount_cents * MAX(paid_delay, 0)), SUM(CASE WHEN paid_delay > \(tolerance) THEN amount_cents ELSE 0 END),
+                       SUM(paid_delay > \(tolerance))
+                FROM \(source)
+                WHERE paid_day IS NOT NULL AND paid_day BETWEEN :from AND :to AND amount_cents > 0\(clientFilter)
                 """, values: values)
     }
 
@@ -492,13 +623,14 @@ extension AppDatabase {
             paymentFilter = " AND p.client_id = :client"
             values["client"] = clientID.databaseValue
         }
-        // Today's outstanding of the invoices issued by asOf, plus what later payments settled.
+        // Today's outstanding of the invoices issued by asOf (through the open invoices), plus
+        // what later payments settled (from the payments after asOf, `payment_day`: usually none).
         return ReportQuery(
             sql: """
-                SELECT (SELECT COALESCE(SUM(outstanding_cents), 0) FROM invoice
+                SELECT (SELECT COALESCE(SUM(outstanding_cents), 0) FROM invoice INDEXED BY invoice_open
                         WHERE outstanding_cents > 0 AND issue_day <= :asOf\(invoiceFilter))
                      + (SELECT COALESCE(SUM(a.amount_cents), 0)
-                        FROM payment p JOIN allocation a ON a.payment_id = p.id JOIN invoice i ON i.id = a.invoice_id
+                        FROM payment p CROSS JOIN allocation a ON a.payment_id = p.id JOIN invoice i ON i.id = a.invoice_id
                         WHERE p.day > :asOf AND i.issue_day <= :asOf\(paymentFilter))
                 """, values: values)
     }

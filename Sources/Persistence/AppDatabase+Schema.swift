@@ -172,6 +172,7 @@ extension AppDatabase {
         }
         registerPaidFacts(&migrator)
         registerImportKeys(&migrator)
+        registerMonthlyTotals(&migrator)
         return migrator
     }
 }

@@ -169,17 +169,13 @@ struct Bench {
         try report("aging.report (SQL)", runs: 9, sql: ReportSQL.aging(asOf: today)) {
             "\(try database.agingRows(asOf: today).count) clients, 5 tranches (index invoice_open)"
         }
-        let salesFrom = today.firstOfMonth.adding(months: -11)
         let delaysSince = yearAgo.adding(days: 1)
-        let dsoSQL = [
-            ReportSQL.outstanding(clientID: nil, asOf: today), ReportSQL.salesByMonth(clientID: nil, from: salesFrom, to: today),
-            ReportSQL.paymentDelayByClient(since: delaysSince, asOf: today),
-        ]
+        let dsoSQL = [ReportSQL.outstanding(clientID: nil, asOf: today), ReportSQL.monthlyTotals(from: delaysSince, to: today)]
         try report("DSO inputs", runs: 7, sql: dsoSQL.joined(separator: "\n")) {
             _ = try database.outstanding(clientID: nil, asOf: today)
-            let months = try database.salesByMonth(clientID: nil, from: salesFrom, to: today).count
-            let clients = try database.paymentDelayByClient(since: delaysSince, asOf: today).count
-            return "encours + ventes de \(months) mois + délais de \(clients) clients"
+            let months = try database.salesByMonth(clientID: nil, from: delaysSince, to: today).count
+            let paid = try database.paidDelayTotals(clientID: nil, from: delaysSince, to: today).count
+            return "encours + ventes de \(months) mois + délais de \(paid) factures (totaux mensuels)"
         }
         try report("risk inputs", runs: 7, sql: ReportSQL.riskInputs(asOf: today)) {
             "\(try database.riskInputs(asOf: today).count) clients, une requête"

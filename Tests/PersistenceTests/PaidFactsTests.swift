@@ -27,6 +27,67 @@ import Testing
         }
     }
 
+    /// Months whose stored totals (v5) differ from the invoices' (empty when all is right).
+    static func monthMismatches(_ db: AppDatabase) throws -> [String] {
+        try db.read { db in
+            let sales = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT COALESCE(s.month, x.month) FROM sales_month s
+                    FULL OUTER JOIN (SELECT substr(issue_day, 1, 7) AS month, SUM(amount_cents) AS cents, COUNT(*) AS count
+                                     FROM invoice GROUP BY 1) x ON x.month = s.month
+                    WHERE COALESCE(s.cents, 0) != COALESCE(x.cents, 0) OR COALESCE(s.count, 0) != COALESCE(x.count, 0)
+                    """)
+            let paid = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT 'paid ' || COALESCE(p.month, x.month) FROM paid_month p
+                    FULL OUTER JOIN (SELECT substr(paid_day, 1, 7) AS month, COUNT(*) AS count, SUM(amount_cents) AS cents,
+                                            SUM(paid_delay) AS delay_sum, TOTAL(amount_cents * paid_delay) AS weighted,
+                                            SUM(CASE WHEN paid_delay > 5 THEN amount_cents ELSE 0 END) AS late
+                                     FROM invoice WHERE paid_day IS NOT NULL AND amount_cents > 0 GROUP BY 1) x ON x.month = p.month
+                    WHERE COALESCE(p.count, 0) != COALESCE(x.count, 0) OR COALESCE(p.cents, 0) != COALESCE(x.cents, 0)
+                       OR COALESCE(p.delay_sum, 0) != COALESCE(x.delay_sum, 0) OR COALESCE(p.weighted_delay, 0) != COALESCE(x.weighted, 0)
+                       OR COALESCE(p.late_cents, 0) != COALESCE(x.late, 0)
+                    """)
+            return sales + paid
+        }
+    }
+
+    @Test func monthlyTotalsFollowEveryWriteAndTheDSOReadsAgreeWithTheInvoices() throws {
+        let db = try AppDatabase.inMemory()
+        try db.loadDemo(DemoLedger(today: Ledger.today))
+        #expect(try Self.monthMismatches(db).isEmpty)
+        let client = try db.clientNames()[3]
+        let invoice = try #require(try db.openInvoices(clientID: client.id).first)
+        _ = try db.recordPayment(
+            Payment(clientID: client.id, day: Ledger.today, amount: invoice.outstanding, invoiceID: invoice.id), today: Ledger.today)
+        #expect(try Self.monthMismatches(db).isEmpty)
+        try db.undoLastChange()
+        #expect(try Self.monthMismatches(db).isEmpty)
+        // Windows with partial months at both ends, one month, and several whole ones.
+        let windows: [(String, String)] = [
+            ("2025-11-23", "2026-11-22"), ("2026-03-05", "2026-03-20"), ("2026-01-01", "2026-06-30"), ("2025-12-31", "2026-02-01"),
+            ("2026-04-01", "2026-04-25"), ("2026-05-10", "2026-07-31"),
+        ]
+        for (first, last) in windows {
+            let from = Day(iso: first)!
+            let to = Day(iso: last)!
+            let expected = try db.paidInvoiceDelays(clientID: nil, since: from).filter { $0.paidDay <= to }
+            var totals = DelayTotals()
+            for paid in expected {
+                totals.add(amount: paid.amount, delay: paid.dueDay.days(until: paid.paidDay), toleranceDays: AppDatabase.lateToleranceDays)
+            }
+            #expect(try db.paidDelayTotals(clientID: nil, from: from, to: to) == totals, "\(first)…\(last)")
+            let sales = try db.salesByMonth(clientID: nil, from: from, to: to).reduce(Int64(0)) { $0 + $1.sales.cents }
+            let direct = try db.read {
+                try Int64.fetchOne(
+                    $0, sql: "SELECT COALESCE(SUM(amount_cents), 0) FROM invoice WHERE issue_day BETWEEN ? AND ?", arguments: [first, last])
+            }
+            #expect(sales == direct, "\(first)…\(last)")
+        }
+    }
+
     func pay(_ db: AppDatabase, _ client: Client, _ cents: Int64, on day: String, invoice: Invoice? = nil) throws {
         _ = try db.recordPayment(
             Payment(clientID: client.id!, day: Day(iso: day)!, amount: Money(cents: cents), invoiceID: invoice?.id), today: Ledger.today)
@@ -44,9 +105,11 @@ import Testing
         let f1 = try #require(try db.read { try Row.fetchOne($0, sql: "SELECT paid_day, paid_delay FROM invoice WHERE number = 'F-1'") })
         #expect(f1["paid_day"] as String? == "2026-10-03")
         #expect(f1["paid_delay"] as Int? == 32)  // due 2026-09-01
+        #expect(try Self.monthMismatches(db).isEmpty)
         for _ in 0..<4 {
             try db.undoLastChange()
             #expect(try Self.mismatches(db).isEmpty)
+            #expect(try Self.monthMismatches(db).isEmpty)
         }
         #expect(try db.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM invoice WHERE paid_day IS NOT NULL") } == 0)
     }
@@ -65,7 +128,9 @@ import Testing
                 allocations: [("IMP-1", Money(cents: 1_000))])
         }
         #expect(try Self.mismatches(db).isEmpty)
+        #expect(try Self.monthMismatches(db).isEmpty)
         try db.undoLastChange()
         #expect(try Self.mismatches(db).isEmpty)
+        #expect(try Self.monthMismatches(db).isEmpty)
     }
 }

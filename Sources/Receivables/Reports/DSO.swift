@@ -202,38 +202,88 @@ public enum DSO {
     /// `toleranceDays` sets what counts as paid late for the shares: a delay strictly greater
     /// (0 by default: one day after the due date is late; the risk score uses 5). O(n).
     public static func weightedDelay(_ paid: [PaidInvoice], toleranceDays: Int = 0) -> PaymentDelay {
-        var count = 0
-        var amount = Money.zero
-        var delaySum = 0.0
-        var lateSum = 0.0
-        var weightedDelaySum = 0.0
-        var weightedLateSum = 0.0
-        var lateAmount = Money.zero
-        var lateCount = 0
-        for invoice in paid where invoice.amount.isPositive {
-            let delay = invoice.delay
-            let weight = Double(invoice.amount.cents)
-            count += 1
-            amount += invoice.amount
-            delaySum += Double(delay)
-            lateSum += Double(max(0, delay))
-            weightedDelaySum += weight * Double(delay)
-            weightedLateSum += weight * Double(max(0, delay))
-            if delay > toleranceDays {
-                lateAmount += invoice.amount
-                lateCount += 1
-            }
-        }
-        guard count > 0 else {
+        var totals = DelayTotals()
+        for invoice in paid { totals.add(amount: invoice.amount, delay: invoice.delay, toleranceDays: toleranceDays) }
+        return weightedDelay(totals, toleranceDays: toleranceDays)
+    }
+
+    /// The same figures from sums kept by the ledger (`DelayTotals`).
+    public static func weightedDelay(_ totals: DelayTotals, toleranceDays: Int) -> PaymentDelay {
+        guard totals.count > 0, totals.amountCents > 0 else {
             return PaymentDelay(
                 count: 0, amount: .zero, averageDelay: 0, weightedDelay: 0, averageDaysLate: 0, weightedDaysLate: 0, shareLate: 0,
                 shareLateByCount: 0, toleranceDays: toleranceDays)
         }
-        let total = Double(amount.cents)
+        let total = Double(totals.amountCents)
+        let count = Double(totals.count)
         return PaymentDelay(
-            count: count, amount: amount, averageDelay: delaySum / Double(count), weightedDelay: weightedDelaySum / total,
-            averageDaysLate: lateSum / Double(count), weightedDaysLate: weightedLateSum / total,
-            shareLate: Double(lateAmount.cents) / total, shareLateByCount: Double(lateCount) / Double(count),
-            toleranceDays: toleranceDays)
+            count: totals.count, amount: Money(cents: totals.amountCents), averageDelay: Double(totals.delaySum) / count,
+            weightedDelay: totals.weightedDelaySum / total, averageDaysLate: Double(totals.lateSum) / count,
+            weightedDaysLate: totals.weightedLateSum / total, shareLate: Double(totals.lateAmountCents) / total,
+            shareLateByCount: Double(totals.lateCount) / count, toleranceDays: toleranceDays)
+    }
+}
+
+/// The sums behind a `PaymentDelay`, which add up: kept per month by the ledger, so that the
+/// delays of a year are read from twelve rows rather than from every invoice paid.
+public struct DelayTotals: Hashable, Sendable {
+    public var count = 0
+    public var amountCents: Int64 = 0
+    /// Σ delay and Σ max(0, delay), in days.
+    public var delaySum: Int64 = 0
+    public var lateSum: Int64 = 0
+    /// Σ amount × delay and Σ amount × max(0, delay), in cent-days.
+    public var weightedDelaySum = 0.0
+    public var weightedLateSum = 0.0
+    /// The invoices paid more than the tolerance after their due date.
+    public var lateAmountCents: Int64 = 0
+    public var lateCount = 0
+
+    public init() {}
+
+    public init(
+        count: Int, amountCents: Int64, delaySum: Int64, lateSum: Int64, weightedDelaySum: Double, weightedLateSum: Double,
+        lateAmountCents: Int64, lateCount: Int
+    ) {
+        self.count = count
+        self.amountCents = amountCents
+        self.delaySum = delaySum
+        self.lateSum = lateSum
+        self.weightedDelaySum = weightedDelaySum
+        self.weightedLateSum = weightedLateSum
+        self.lateAmountCents = lateAmountCents
+        self.lateCount = lateCount
+    }
+
+    /// One invoice paid `delay` days after its due date; credit notes (amount ≤ 0) are ignored.
+    public mutating func add(amount: Money, delay: Int, toleranceDays: Int) {
+        guard amount.isPositive else { return }
+        let weight = Double(amount.cents)
+        count += 1
+        amountCents += amount.cents
+        delaySum += Int64(delay)
+        lateSum += Int64(max(0, delay))
+        weightedDelaySum += weight * Double(delay)
+        weightedLateSum += weight * Double(max(0, delay))
+        if delay > toleranceDays {
+            lateAmountCents += amount.cents
+            lateCount += 1
+        }
+    }
+
+    public static func - (lhs: DelayTotals, rhs: DelayTotals) -> DelayTotals {
+        lhs
+            + DelayTotals(
+                count: -rhs.count, amountCents: -rhs.amountCents, delaySum: -rhs.delaySum, lateSum: -rhs.lateSum,
+                weightedDelaySum: -rhs.weightedDelaySum, weightedLateSum: -rhs.weightedLateSum, lateAmountCents: -rhs.lateAmountCents,
+                lateCount: -rhs.lateCount)
+    }
+
+    public static func + (lhs: DelayTotals, rhs: DelayTotals) -> DelayTotals {
+        DelayTotals(
+            count: lhs.count + rhs.count, amountCents: lhs.amountCents + rhs.amountCents, delaySum: lhs.delaySum + rhs.delaySum,
+            lateSum: lhs.lateSum + rhs.lateSum, weightedDelaySum: lhs.weightedDelaySum + rhs.weightedDelaySum,
+            weightedLateSum: lhs.weightedLateSum + rhs.weightedLateSum, lateAmountCents: lhs.lateAmountCents + rhs.lateAmountCents,
+            lateCount: lhs.lateCount + rhs.lateCount)
     }
 }
