@@ -83,6 +83,9 @@ public final class ImportWriter {
     private var termsCache: [Int64: PaymentTerms] = [:]
     /// The `CREATE INDEX` statements to run again at the end of a bulk load.
     private var deferredIndexes: [String] = []
+    /// Triggers set aside during a bulk load, and whether `sales_month` must be summed again.
+    private var deferredTriggers: [String] = []
+    private var deferredSalesMonths = false
     private let findInvoice: Statement
     private let insertInvoice: Statement
     private let insertPayment: Statement
@@ -121,6 +124,18 @@ public final class ImportWriter {
                 db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'invoice' AND sql IS NOT NULL")
             {
                 try db.execute(sql: "DROP INDEX \(name.quotedDatabaseIdentifier)")
+            }
+            // The monthly sales (v5) are summed once at the end rather than upserted per invoice;
+            // an inserted invoice is never paid yet (its paid day comes from allocations), so
+            // the paid-month insert trigger has nothing to do meanwhile.
+            for name in ["sales_month_insert", "paid_month_insert"] {
+                guard
+                    let trigger = try String.fetchOne(
+                        db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", arguments: [name])
+                else { continue }
+                try db.execute(sql: "DROP TRIGGER \(name)")
+                deferredTriggers.append(trigger)
+                if name == "sales_month_insert" { deferredSalesMonths = true }
             }
         }
         insertPayment = try db.makeStatement(
@@ -360,8 +375,21 @@ public final class ImportWriter {
 
     /// Journals the rows added, one id range per table (undo deletes them, allocations first).
     func finish() throws {
+        // Indexes are built by sorting, with two sorter threads.
+        if !deferredIndexes.isEmpty { try db.execute(sql: "PRAGMA threads = 2") }
         for sql in deferredIndexes { try db.execute(sql: sql) }
         deferredIndexes = []
+        if deferredSalesMonths {
+            try db.execute(
+                sql: """
+                    DELETE FROM sales_month;
+                    INSERT INTO sales_month (month, cents, count)
+                        SELECT substr(issue_day, 1, 7), SUM(amount_cents), COUNT(*) FROM invoice INDEXED BY invoice_issue GROUP BY 1;
+                    """)
+            deferredSalesMonths = false
+        }
+        for sql in deferredTriggers { try db.execute(sql: sql) }
+        deferredTriggers = []
         for table in [ChangeJournal.Table.client, .invoice, .payment, .allocation] {
             let last = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM \(table.rawValue.quotedDatabaseIdentifier)") ?? 0
             if last > floor[table]! { try journal.logInsertedRange(table, from: floor[table]! + 1, to: last) }

@@ -11,7 +11,9 @@ extension AppDatabase {
     /// `DelayTotals` per month of full payment (v3's `paid_day`). The DSO of the whole ledger
     /// reads a year from twelve rows of each, plus the invoices of the partial months at the
     /// edges of its window through `invoice_issue` and `invoice_paid_day`; the outstanding on a
-    /// past day reads the payments made after it through `payment_day`. Triggers keep both
+    /// past day reads the payments made after it through `payment_day`. `invoice_client`
+    /// (client, due day) goes: `invoice_sales` (client, issue day, amount) finds a client's
+    /// invoices as well, and a bulk import rebuilds one index fewer. Triggers keep both
     /// tables equal to the invoices, whatever writes them (each change subtracts the old row
     /// and adds the new one), so undo stays exact.
     static func registerMonthlyTotals(_ migrator: inout DatabaseMigrator) {
@@ -35,6 +37,7 @@ extension AppDatabase {
                 CREATE INDEX invoice_issue ON invoice(issue_day, amount_cents);
                 CREATE INDEX invoice_paid_day ON invoice(paid_day, paid_delay, amount_cents) WHERE paid_day IS NOT NULL;
                 CREATE INDEX payment_day ON payment(day);
+                DROP INDEX invoice_client;
                 CREATE TRIGGER sales_month_insert AFTER INSERT ON invoice BEGIN \(addSales("NEW")) END;
                 CREATE TRIGGER sales_month_delete AFTER DELETE ON invoice BEGIN \(subtractSales("OLD")) END;
                 CREATE TRIGGER sales_month_update AFTER UPDATE OF issue_day, amount_cents ON invoice
