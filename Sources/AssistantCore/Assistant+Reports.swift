@@ -245,10 +245,9 @@ extension Assistant {
         let from = max(period.from, today)
         let to = max(period.to, from)
         let inputs = try database.forecastInputs(asOf: today)
-        let delays = Dictionary(
-            uniqueKeysWithValues: try database.paymentDelayByClient(since: today.adding(days: -365), asOf: today).map { ($0.clientID, $0) })
-        var flows: [ExpectedFlow] = []
         let clientFilter = entities.client?.id
+        let delays = try database.paymentTendencies(clientID: clientFilter, since: today.adding(days: -365), asOf: today)
+        var flows: [ExpectedFlow] = []
         for due in inputs.open where clientFilter == nil || due.clientID == clientFilter {
             let delay = delays[due.clientID]
             let days = max(0, Int((delay?.weightedDelay ?? 0).rounded()))

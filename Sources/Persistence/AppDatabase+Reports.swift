@@ -312,6 +312,36 @@ extension AppDatabase {
         }
     }
 
+    /// Each client's habit over the invoices fully paid from `since` to `asOf`: the delay
+    /// weighted by amount and the share of the amount paid more than 5 days late — what the
+    /// cash forecast needs, in one lean grouped read of `invoice_paid` (all clients, or one).
+    public func paymentTendencies(clientID: Int64?, since: Day, asOf: Day) throws -> [Int64: (weightedDelay: Double, lateShare: Double)] {
+        var arguments: StatementArguments = [since.iso, asOf.iso]
+        var clientFilter = ""
+        if let clientID {
+            clientFilter = " AND client_id = ?"
+            arguments += [clientID]
+        }
+        return try read { db in
+            var result: [Int64: (weightedDelay: Double, lateShare: Double)] = [:]
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT client_id, SUM(amount_cents), TOTAL(amount_cents * paid_delay),
+                           TOTAL(CASE WHEN paid_delay > \(Self.lateToleranceDays) THEN amount_cents ELSE 0 END)
+                    FROM invoice INDEXED BY invoice_paid
+                    WHERE paid_day IS NOT NULL AND paid_day BETWEEN ? AND ? AND amount_cents > 0\(clientFilter)
+                    GROUP BY client_id
+                    """, arguments: arguments)
+            while let row = try rows.next() {
+                let amount = Double(row[1] as Int64)
+                guard amount > 0 else { continue }
+                result[row[0]] = ((row[2] as Double) / amount, (row[3] as Double) / amount)
+            }
+            return result
+        }
+    }
+
     /// Invoices fully paid on `since` or later, with the day each was fully paid (the latest
     /// day of the payments allocated to it). For one client: ordered by the day paid. For the
     /// whole ledger: in no particular order (aggregate with `paymentDelayByClient` instead).
