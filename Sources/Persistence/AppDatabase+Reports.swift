@@ -249,19 +249,15 @@ extension AppDatabase {
         let byMonth: [String: Int64] = try read { db in
             var result: [String: Int64] = [:]
             // The whole ledger: whole months from `sales_month` (v5), the edges from the invoices.
-            let parts: [(query: ReportQuery, sign: Int64)] =
+            let parts =
                 clientID == nil
-                ? Self.monthSplit(from: from, to: to).map { part in
-                    switch part {
-                    case .months(let first, let last): return (Self.salesMonthsQuery(from: first, to: last), 1)
-                    case .days(let first, let last): return (Self.salesByMonthQuery(clientID: nil, from: first, to: last), 1)
-                    case .minusDays(let first, let last): return (Self.salesByMonthQuery(clientID: nil, from: first, to: last), -1)
-                    }
+                ? Self.monthQueries(from: from, to: to, months: Self.salesMonthsQuery) {
+                    Self.salesByMonthQuery(clientID: nil, from: $0, to: $1)
                 }
-                : [(Self.salesByMonthQuery(clientID: clientID, from: from, to: to), Int64(1))]
+                : [(Self.salesByMonthQuery(clientID: clientID, from: from, to: to), 1)]
             for (query, sign) in parts {
                 for row in try Row.fetchAll(db, sql: query.sql, arguments: query.arguments) {
-                    result[row[0], default: 0] += sign * (row[1] as Int64)
+                    result[row[0], default: 0] += Int64(sign) * (row[1] as Int64)
                 }
             }
             return result
@@ -290,14 +286,10 @@ extension AppDatabase {
     public func paidDelayTotals(clientID: Int64?, from: Day, to: Day) throws -> DelayTotals {
         guard from <= to else { return DelayTotals() }
         return try read { db in
-            let parts: [(query: ReportQuery, sign: Int)] =
+            let parts =
                 clientID == nil
-                ? Self.monthSplit(from: from, to: to).map { part in
-                    switch part {
-                    case .months(let first, let last): return (Self.paidMonthsQuery(from: first, to: last), 1)
-                    case .days(let first, let last): return (Self.paidTotalsQuery(clientID: nil, from: first, to: last), 1)
-                    case .minusDays(let first, let last): return (Self.paidTotalsQuery(clientID: nil, from: first, to: last), -1)
-                    }
+                ? Self.monthQueries(from: from, to: to, months: Self.paidMonthsQuery) {
+                    Self.paidTotalsQuery(clientID: nil, from: $0, to: $1)
                 }
                 : [(Self.paidTotalsQuery(clientID: clientID, from: from, to: to), 1)]
             var totals = DelayTotals()
@@ -460,20 +452,13 @@ public enum ReportSQL {
 
     /// The statements `salesByMonth` and `paidDelayTotals` run for the whole ledger.
     public static func monthlyTotals(from: Day, to: Day) -> String {
-        AppDatabase.monthSplit(from: from, to: to).flatMap { part -> [String] in
-            switch part {
-            case .months(let first, let last):
-                return [
-                    AppDatabase.salesMonthsQuery(from: first, to: last).literalSQL,
-                    AppDatabase.paidMonthsQuery(from: first, to: last).literalSQL,
-                ]
-            case .days(let first, let last), .minusDays(let first, let last):
-                return [
-                    AppDatabase.salesByMonthQuery(clientID: nil, from: first, to: last).literalSQL,
-                    AppDatabase.paidTotalsQuery(clientID: nil, from: first, to: last).literalSQL,
-                ]
-            }
-        }.joined(separator: "\n")
+        let sales = AppDatabase.monthQueries(from: from, to: to, months: AppDatabase.salesMonthsQuery) {
+            AppDatabase.salesByMonthQuery(clientID: nil, from: $0, to: $1)
+        }
+        let paid = AppDatabase.monthQueries(from: from, to: to, months: AppDatabase.paidMonthsQuery) {
+            AppDatabase.paidTotalsQuery(clientID: nil, from: $0, to: $1)
+        }
+        return (sales + paid).map(\.query.literalSQL).joined(separator: "\n")
     }
 
     public static func outstanding(clientID: Int64?, asOf: Day) -> String {
@@ -606,6 +591,20 @@ extension AppDatabase {
         parts.append(.months(first: fullFrom, last: fullTo))
         if fullTo < to { parts += partial(fullTo.adding(days: 1), to) }
         return parts
+    }
+
+    /// The statements that read a span from monthly totals: `months` for the whole months,
+    /// `days` for the partial ones, each with its sign (−1 for the days taken away).
+    static func monthQueries(
+        from: Day, to: Day, months: (Day, Day) -> ReportQuery, days: (Day, Day) -> ReportQuery
+    ) -> [(query: ReportQuery, sign: Int)] {
+        monthSplit(from: from, to: to).map { part in
+            switch part {
+            case .months(let first, let last): return (months(first, last), 1)
+            case .days(let first, let last): return (days(first, last), 1)
+            case .minusDays(let first, let last): return (days(first, last), -1)
+            }
+        }
     }
 
     static func salesMonthsQuery(from: Day, to: Day) -> ReportQuery {
