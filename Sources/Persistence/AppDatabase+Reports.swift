@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import Receivables
 
@@ -361,21 +362,28 @@ extension AppDatabase {
     }
 
     /// The inputs of the risk score for every client, as of `asOf` (see `RiskInputRow`), by
-    /// client id. One query: per-client grouped subqueries joined once to the client table.
+    /// client id. Two reads: the payment delays of the year per client (`paymentDelayByClient`,
+    /// the heavy one) and everything else, per-client grouped subqueries joined once to the
+    /// client table. On a ledger file (a pool of readers) they run side by side, one per core.
     public func riskInputs(asOf: Day, graceDays: Int = 7) throws -> [RiskInputRow] {
         let query = Self.riskQuery(asOf: asOf, graceDays: graceDays)
-        return try read { db in
-            try Row.fetchAll(db, sql: query.sql, arguments: query.arguments).map { row in
-                let oldestDue: String? = row[6]
-                let paidCount: Int = row[13]
-                return RiskInputRow(
-                    clientID: row[0], code: row[1], name: row[2], invoicedLast12Months: Money(cents: row[3]),
-                    delay: paidCount > 0 ? Self.clientDelay(row, offset: 12) : nil, outstanding: Money(cents: row[4]),
-                    overdue: Money(cents: row[5]),
-                    maxDaysLate: oldestDue.flatMap { Day(iso: $0) }.map { max(0, $0.days(until: asOf)) } ?? 0,
-                    brokenPromises: row[7], brokenPlans: row[8], openDisputes: row[9], disputesLast12Months: row[10],
-                    remindersLast12Months: row[11])
-            }
+        let yearAgo = asOf.adding(months: -12)
+        let delaysRead = ConcurrentRead { [self] in
+            try self.paymentDelayByClient(since: yearAgo.adding(days: 1), asOf: asOf)
+        }
+        if writer is DatabasePool { delaysRead.start() }
+        let rows = try read { db in try Row.fetchAll(db, sql: query.sql, arguments: query.arguments) }
+        let delays = Dictionary(uniqueKeysWithValues: try delaysRead.value().map { ($0.clientID, $0) })
+        return rows.map { row in
+            let clientID: Int64 = row[0]
+            let oldestDue: String? = row[6]
+            let delay = delays[clientID]
+            return RiskInputRow(
+                clientID: clientID, code: row[1], name: row[2], invoicedLast12Months: Money(cents: row[3]),
+                delay: (delay?.paidCount ?? 0) > 0 ? delay : nil, outstanding: Money(cents: row[4]), overdue: Money(cents: row[5]),
+                maxDaysLate: oldestDue.flatMap { Day(iso: $0) }.map { max(0, $0.days(until: asOf)) } ?? 0,
+                brokenPromises: row[7], brokenPlans: row[8], openDisputes: row[9], disputesLast12Months: row[10],
+                remindersLast12Months: row[11])
         }
     }
 
@@ -469,8 +477,11 @@ public enum ReportSQL {
         AppDatabase.paymentDelayQuery(since: since, asOf: asOf).literalSQL
     }
 
+    /// The two statements of `riskInputs` (the delays, then the rest).
     public static func riskInputs(asOf: Day, graceDays: Int = 7) -> String {
-        AppDatabase.riskQuery(asOf: asOf, graceDays: graceDays).literalSQL
+        let yearAgo = asOf.adding(months: -12)
+        return AppDatabase.paymentDelayQuery(since: yearAgo.adding(days: 1), asOf: asOf).literalSQL + "\n"
+            + AppDatabase.riskQuery(asOf: asOf, graceDays: graceDays).literalSQL
     }
 
     public static func clientShares(from: Day, to: Day) -> String { AppDatabase.clientSharesQuery(from: from, to: to).literalSQL }
@@ -720,8 +731,7 @@ extension AppDatabase {
         // the few disputes drive their invoices, not the other way round.
         return ReportQuery(
             sql: """
-                WITH \(delaysCTE),
-                sales AS (
+                WITH sales AS (
                     SELECT client_id, SUM(amount_cents) AS invoiced FROM invoice INDEXED BY invoice_sales
                     WHERE issue_day > :yearAgo AND issue_day <= :asOf GROUP BY client_id),
                 debt AS (
@@ -765,14 +775,10 @@ extension AppDatabase {
                     SELECT client_id, COUNT(*) AS sent FROM reminder WHERE day > :yearAgo AND day <= :asOf GROUP BY client_id)
                 SELECT c.id, c.code, c.name, COALESCE(s.invoiced, 0), COALESCE(o.outstanding, 0), COALESCE(o.overdue, 0),
                        o.oldest_due, COALESCE(bp.broken, 0), COALESCE(bl.broken, 0), COALESCE(ds.open_count, 0),
-                       COALESCE(ds.recent_count, 0), COALESCE(rm.sent, 0),
-                       c.id, COALESCE(d.paid_count, 0), COALESCE(d.paid_cents, 0), COALESCE(d.weighted_delay, 0),
-                       COALESCE(d.weighted_late, 0), COALESCE(d.late_count, 0), COALESCE(d.late_cents, 0),
-                       COALESCE(d.recent_count, 0), COALESCE(d.recent_cents, 0), COALESCE(d.recent_weighted_late, 0)
+                       COALESCE(ds.recent_count, 0), COALESCE(rm.sent, 0)
                 FROM client c
                 LEFT JOIN sales s ON s.client_id = c.id
                 LEFT JOIN debt o ON o.client_id = c.id
-                LEFT JOIN delays d ON d.client_id = c.id
                 LEFT JOIN broken_promises bp ON bp.client_id = c.id
                 LEFT JOIN broken_plans bl ON bl.client_id = c.id
                 LEFT JOIN disputes ds ON ds.client_id = c.id
@@ -781,8 +787,7 @@ extension AppDatabase {
                 """,
             values: [
                 "asOf": asOf.iso.databaseValue, "yearAgo": yearAgo.iso.databaseValue,
-                "since": yearAgo.adding(days: 1).iso.databaseValue, "until": asOf.iso.databaseValue,
-                "recent": asOf.adding(days: -90).iso.databaseValue, "breakShift": shift(graceDays + 1).databaseValue,
+                "breakShift": shift(graceDays + 1).databaseValue,
             ])
     }
 
@@ -842,5 +847,33 @@ extension AppDatabase {
                 ORDER BY pr.due_day, pr.client_id, pr.id
                 """, values: values)
         return (open, plans, promises)
+    }
+}
+
+/// A read started on another thread and waited for: `start()` runs it on a global queue (a
+/// database pool gives it its own reader); without `start()`, `value()` runs it in place.
+final class ConcurrentRead<T: Sendable>: @unchecked Sendable {
+    private let body: @Sendable () throws -> T
+    private let lock = NSLock()
+    private var result: Result<T, any Error>?
+    private let group = DispatchGroup()
+    private var started = false
+
+    init(_ body: @escaping @Sendable () throws -> T) { self.body = body }
+
+    func start() {
+        started = true
+        group.enter()
+        DispatchQueue.global(qos: .userInitiated).async {
+            let outcome = Result { try self.body() }
+            self.lock.withLock { self.result = outcome }
+            self.group.leave()
+        }
+    }
+
+    func value() throws -> T {
+        guard started else { return try body() }
+        group.wait()
+        return try lock.withLock { result! }.get()
     }
 }

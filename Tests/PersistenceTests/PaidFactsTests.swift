@@ -134,3 +134,22 @@ import Testing
         #expect(try Self.monthMismatches(db).isEmpty)
     }
 }
+
+/// The risk inputs read their two halves side by side on a ledger file (a pool of readers)
+/// and one after the other in memory: the same rows either way.
+@Suite struct ConcurrentRiskReadTests {
+    @Test func aFileLedgerAndAnInMemoryOneGiveTheSameRiskInputs() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("encaisse-risk-\(UUID().uuidString).sqlite").path
+        defer {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        let file = try AppDatabase.openFile(at: path)
+        try file.loadDemo(DemoLedger(today: Ledger.today))
+        let memory = try AppDatabase.inMemory()
+        try memory.loadDemo(DemoLedger(today: Ledger.today))
+        let fromFile = try file.riskInputs(asOf: Ledger.today)
+        #expect(fromFile.count > 20)
+        #expect(fromFile.contains { $0.delay != nil })
+        #expect(fromFile == (try memory.riskInputs(asOf: Ledger.today)))
+    }
+}
