@@ -123,9 +123,9 @@ extension Assistant {
 
     // MARK: risk.score / risk.list
 
-    func riskAssessments() throws -> [(row: RiskInputRow, assessment: RiskAssessment)] {
+    func riskAssessments(clientID: Int64? = nil) throws -> [(row: RiskInputRow, assessment: RiskAssessment)] {
         let settings = try settings()
-        let inputs = try database.riskInputs(asOf: today, graceDays: settings.graceDays)
+        let inputs = try database.riskInputs(asOf: today, graceDays: settings.graceDays, clientID: clientID)
         return inputs.map { row in
             let delay = row.delay
             var trend = 0.0
@@ -152,7 +152,7 @@ extension Assistant {
     /// reasons that weigh most.
     func riskScore(_ entities: Entities) throws -> Reply {
         let client = try requiredClient(entities, for: .riskScore)
-        guard let item = try riskAssessments().first(where: { $0.row.clientID == client.id }) else {
+        guard let item = try riskAssessments(clientID: client.id).first(where: { $0.row.clientID == client.id }) else {
             throw AssistantError.invalidValue(field: "client", reason: "Pas de données pour noter \(client.name).")
         }
         let row = riskRow(item)

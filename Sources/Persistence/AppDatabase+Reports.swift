@@ -365,13 +365,15 @@ extension AppDatabase {
     /// client id. Two reads: the payment delays of the year per client (`paymentDelayByClient`,
     /// the heavy one) and everything else, per-client grouped subqueries joined once to the
     /// client table. On a ledger file (a pool of readers) they run side by side, one per core.
-    public func riskInputs(asOf: Day, graceDays: Int = 7) throws -> [RiskInputRow] {
-        let query = Self.riskQuery(asOf: asOf, graceDays: graceDays)
-        let yearAgo = asOf.adding(months: -12)
+    public func riskInputs(asOf: Day, graceDays: Int = 7, clientID: Int64? = nil) throws -> [RiskInputRow] {
+        let query = Self.riskQuery(asOf: asOf, graceDays: graceDays, clientID: clientID)
+        let delaysQuery = Self.paymentDelayQuery(since: asOf.adding(months: -12).adding(days: 1), asOf: asOf, clientID: clientID)
         let delaysRead = ConcurrentRead { [self] in
-            try self.paymentDelayByClient(since: yearAgo.adding(days: 1), asOf: asOf)
+            try self.read { db in
+                try Row.fetchAll(db, sql: delaysQuery.sql, arguments: delaysQuery.arguments).map { Self.clientDelay($0, offset: 0) }
+            }
         }
-        if writer is DatabasePool { delaysRead.start() }
+        if clientID == nil, writer is DatabasePool { delaysRead.start() }
         let rows = try read { db in try Row.fetchAll(db, sql: query.sql, arguments: query.arguments) }
         let delays = Dictionary(uniqueKeysWithValues: try delaysRead.value().map { ($0.clientID, $0) })
         return rows.map { row in
@@ -680,7 +682,8 @@ extension AppDatabase {
     /// `invoice_paid` in client order (no sort); the columns are read by `clientDelay(_:offset:)`:
     /// client_id, paid_count, paid_cents, weighted_delay, weighted_late, late_count, late_cents,
     /// recent_count, recent_cents, recent_weighted_late. Paid after :recent is "recent".
-    static let delaysCTE = """
+    static func delaysCTE(clientFilter: String = "") -> String {
+        """
         delays AS (
             SELECT client_id, COUNT(*) AS paid_count, SUM(amount_cents) AS paid_cents,
                    TOTAL(amount_cents * paid_delay) AS weighted_delay, TOTAL(amount_cents * MAX(paid_delay, 0)) AS weighted_late,
@@ -688,9 +691,10 @@ extension AppDatabase {
                    SUM(paid_day > :recent) AS recent_count, SUM(CASE WHEN paid_day > :recent THEN amount_cents ELSE 0 END) AS recent_cents,
                    TOTAL(CASE WHEN paid_day > :recent THEN amount_cents * MAX(paid_delay, 0) END) AS recent_weighted_late
             FROM invoice INDEXED BY invoice_paid
-            WHERE paid_day IS NOT NULL AND paid_day BETWEEN :since AND :until
+            WHERE paid_day IS NOT NULL AND paid_day BETWEEN :since AND :until\(clientFilter)
             GROUP BY client_id)
         """
+    }
 
     static func paidInvoicesQuery(clientID: Int64?, since: Day) -> ReportQuery {
         var values: [String: DatabaseValue] = ["since": since.iso.databaseValue]
@@ -707,45 +711,51 @@ extension AppDatabase {
                 """, values: values)
     }
 
-    static func paymentDelayQuery(since: Day, asOf: Day) -> ReportQuery {
-        ReportQuery(
+    static func paymentDelayQuery(since: Day, asOf: Day, clientID: Int64? = nil) -> ReportQuery {
+        var values: [String: DatabaseValue] = [
+            "since": since.iso.databaseValue, "until": asOf.iso.databaseValue, "recent": asOf.adding(days: -90).iso.databaseValue,
+        ]
+        if let clientID { values["client"] = clientID.databaseValue }
+        return ReportQuery(
             sql: """
-                WITH \(delaysCTE)
+                WITH \(delaysCTE(clientFilter: clientID == nil ? "" : " AND client_id = :client"))
                 SELECT client_id, paid_count, paid_cents, weighted_delay, weighted_late, late_count, late_cents,
                        recent_count, recent_cents, recent_weighted_late
                 FROM delays ORDER BY client_id
-                """,
-            values: [
-                "since": since.iso.databaseValue, "until": asOf.iso.databaseValue,
-                "recent": asOf.adding(days: -90).iso.databaseValue,
-            ])
+                """, values: values)
     }
 
-    static func riskQuery(asOf: Day, graceDays: Int) -> ReportQuery {
+    static func riskQuery(asOf: Day, graceDays: Int, clientID: Int64? = nil) -> ReportQuery {
         let yearAgo = asOf.adding(months: -12)
+        // One client: every per-client subquery is cut to it (by the client-first indexes).
+        func only(_ column: String) -> String { clientID == nil ? "" : " AND \(column) = :client" }
         func shift(_ days: Int) -> String { (days >= 0 ? "+" : "") + "\(days) days" }
         // Plans: `PlanProgress` applies the payments made for a plan (allocations to its invoices
         // since it was agreed) to its installments in order, so installment k is broken when the
         // cumulative amount through k exceeds what was paid by its day + grace + 1 (its break day).
         // Sales and delays stream from their covering indexes in client order (v3); `CROSS JOIN` makes
         // the few disputes drive their invoices, not the other way round.
+        var values: [String: DatabaseValue] = [
+            "asOf": asOf.iso.databaseValue, "yearAgo": yearAgo.iso.databaseValue, "breakShift": shift(graceDays + 1).databaseValue,
+        ]
+        if let clientID { values["client"] = clientID.databaseValue }
         return ReportQuery(
             sql: """
                 WITH sales AS (
                     SELECT client_id, SUM(amount_cents) AS invoiced FROM invoice INDEXED BY invoice_sales
-                    WHERE issue_day > :yearAgo AND issue_day <= :asOf GROUP BY client_id),
+                    WHERE issue_day > :yearAgo AND issue_day <= :asOf\(only("client_id")) GROUP BY client_id),
                 debt AS (
                     SELECT client_id, SUM(outstanding_cents) AS outstanding,
                            SUM(CASE WHEN due_day < :asOf THEN outstanding_cents ELSE 0 END) AS overdue,
                            MIN(CASE WHEN due_day < :asOf THEN due_day END) AS oldest_due
-                    FROM invoice WHERE outstanding_cents > 0 GROUP BY client_id),
+                    FROM invoice WHERE outstanding_cents > 0\(only("client_id")) GROUP BY client_id),
                 broken_promises AS (
                     SELECT pr.client_id, COUNT(*) AS broken FROM promise pr
-                    WHERE pr.due_day < :asOf AND pr.due_day > :yearAgo
+                    WHERE pr.due_day < :asOf AND pr.due_day > :yearAgo\(only("pr.client_id"))
                       AND pr.amount_cents > (SELECT COALESCE(SUM(pay.amount_cents), 0) FROM payment pay
                                              WHERE pay.client_id = pr.client_id AND pay.day >= pr.made_day AND pay.day <= :asOf)
                     GROUP BY pr.client_id),
-                plans AS (SELECT id, client_id, agreed_day, cancelled_day FROM plan WHERE agreed_day <= :asOf),
+                plans AS (SELECT id, client_id, agreed_day, cancelled_day FROM plan WHERE agreed_day <= :asOf\(only("client_id"))),
                 plan_receipts AS MATERIALIZED (
                     SELECT pl.id AS plan_id, pay.day AS day, SUM(a.amount_cents) AS cents
                     FROM plans pl JOIN plan_invoice pi ON pi.plan_id = pl.id JOIN allocation a ON a.invoice_id = pi.invoice_id
@@ -769,10 +779,10 @@ extension AppDatabase {
                            SUM(d.closed_day IS NULL OR d.closed_day > :asOf) AS open_count,
                            SUM(d.opened_day > :yearAgo) AS recent_count
                     FROM dispute d CROSS JOIN invoice i ON i.id = d.invoice_id
-                    WHERE d.opened_day <= :asOf
+                    WHERE d.opened_day <= :asOf\(only("i.client_id"))
                     GROUP BY i.client_id),
                 reminders AS (
-                    SELECT client_id, COUNT(*) AS sent FROM reminder WHERE day > :yearAgo AND day <= :asOf GROUP BY client_id)
+                    SELECT client_id, COUNT(*) AS sent FROM reminder WHERE day > :yearAgo AND day <= :asOf\(only("client_id")) GROUP BY client_id)
                 SELECT c.id, c.code, c.name, COALESCE(s.invoiced, 0), COALESCE(o.outstanding, 0), COALESCE(o.overdue, 0),
                        o.oldest_due, COALESCE(bp.broken, 0), COALESCE(bl.broken, 0), COALESCE(ds.open_count, 0),
                        COALESCE(ds.recent_count, 0), COALESCE(rm.sent, 0)
@@ -782,13 +792,10 @@ extension AppDatabase {
                 LEFT JOIN broken_promises bp ON bp.client_id = c.id
                 LEFT JOIN broken_plans bl ON bl.client_id = c.id
                 LEFT JOIN disputes ds ON ds.client_id = c.id
-                LEFT JOIN reminders rm ON rm.client_id = c.id
+                LEFT JOIN reminders rm ON rm.client_id = c.id\(clientID == nil ? "" : "\nWHERE c.id = :client")
                 ORDER BY c.id
                 """,
-            values: [
-                "asOf": asOf.iso.databaseValue, "yearAgo": yearAgo.iso.databaseValue,
-                "breakShift": shift(graceDays + 1).databaseValue,
-            ])
+            values: values)
     }
 
     static func clientSharesQuery(from: Day, to: Day) -> ReportQuery {

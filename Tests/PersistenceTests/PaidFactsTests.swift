@@ -151,5 +151,10 @@ import Testing
         #expect(fromFile.count > 20)
         #expect(fromFile.contains { $0.delay != nil })
         #expect(fromFile == (try memory.riskInputs(asOf: Ledger.today)))
+        // One client's inputs, read alone, are its row of the whole ledger.
+        for row in fromFile.prefix(12) {
+            #expect(try file.riskInputs(asOf: Ledger.today, clientID: row.clientID) == [row])
+            #expect(try memory.riskInputs(asOf: Ledger.today, clientID: row.clientID) == [row])
+        }
     }
 }
