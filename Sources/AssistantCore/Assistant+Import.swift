@@ -74,7 +74,8 @@ extension Assistant {
             }
             return try importCSV(url, name: path, kind: kind, skipErrors: skipErrors, errorReport: errorReport, progress: progress)
         } catch let error as ImportFileError {
-            throw AssistantError.invalidValue(field: "file", reason: "Import impossible de «\u{00A0}\(path)\u{00A0}»\u{00A0}: \(error.message)")
+            throw AssistantError.invalidValue(
+                field: "file", reason: "Import impossible de «\u{00A0}\(path)\u{00A0}»\u{00A0}: \(error.message)")
         }
     }
 
@@ -87,7 +88,8 @@ extension Assistant {
         let count = issues.count == 1 ? "une ligne est refusée" : "\(issues.count) lignes sont refusées"
         return .invalidValue(
             field: "file",
-            reason: "Import de «\u{00A0}\(file)\u{00A0}» annulé, rien n’a été modifié\u{00A0}: \(count).\n" + shown.joined(separator: "\n") + more
+            reason: "Import de «\u{00A0}\(file)\u{00A0}» annulé, rien n’a été modifié\u{00A0}: \(count).\n" + shown.joined(separator: "\n")
+                + more
                 + "\nCorrigez le fichier, ou importez le reste avec --skip-errors (les lignes refusées sont alors écrites dans un rapport)."
         )
     }
@@ -116,7 +118,8 @@ extension Assistant {
         let counts: ImportCounts
         do {
             counts = try database.importing(
-                action: "data.import", summary: "import de \(url.lastPathComponent) (\(kindLabel))", day: today, reading: reading
+                action: "data.import", summary: "import de \(url.lastPathComponent) (\(kindLabel))", day: today, reading: reading,
+                bulkLoad: reader.kind == .invoices
             ) { writer in
                 while let next = reader.next() {
                     records += 1
@@ -170,7 +173,8 @@ extension Assistant {
         case .payment(let row):
             guard let clientID = writer.clientID(named: row.client) else {
                 throw ImportConflict(
-                    "client «\u{00A0}\(row.client)\u{00A0}» inconnu du registre (importez d’abord les clients ou les factures, ou écrivez son code)")
+                    "client «\u{00A0}\(row.client)\u{00A0}» inconnu du registre (importez d’abord les clients ou les factures, ou écrivez son code)"
+                )
             }
             // The same line twice in a file is two payments: its rank is part of its key.
             let base = ["csv", String(clientID), row.day.iso, String(row.amount.cents), row.invoice ?? "", row.reference ?? ""]
@@ -198,7 +202,8 @@ extension Assistant {
         let counts: ImportCounts
         do {
             counts = try database.importing(
-                action: "data.import", summary: "import du FEC \(url.lastPathComponent)", day: today, reading: reading
+                action: "data.import", summary: "import du FEC \(url.lastPathComponent)", day: today, reading: reading,
+                bulkLoad: true
             ) { writer in
                 try checkAllOrNothing(issues, skipErrors: skipErrors, file: name)
                 for client in fec.clients {
@@ -291,7 +296,8 @@ extension Assistant {
             throw AssistantError.invalidValue(
                 field: "file",
                 reason:
-                    "Le rapport des lignes refusées n’a pas pu être écrit dans «\u{00A0}\(target.path)\u{00A0}»\u{00A0}: \(error.localizedDescription)")
+                    "Le rapport des lignes refusées n’a pas pu être écrit dans «\u{00A0}\(target.path)\u{00A0}»\u{00A0}: \(error.localizedDescription)"
+            )
         }
         return shown
     }

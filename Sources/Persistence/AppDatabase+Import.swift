@@ -9,8 +9,10 @@ extension AppDatabase {
     ///
     /// Rows the import inserts are journaled as one id range per table rather than one
     /// before-image each: a million-line file adds four journal rows, not a million.
+    /// `bulkLoad` lets a load that never looks invoices up by client (a file of invoices, a
+    /// FEC) set the invoice indexes and insert triggers aside until the end.
     public func importing<T>(
-        action: String, summary: String, day: Day, reading: PaymentTerms.EndOfMonthReading,
+        action: String, summary: String, day: Day, reading: PaymentTerms.EndOfMonthReading, bulkLoad: Bool = false,
         _ body: (ImportWriter) throws -> T
     ) throws -> T {
         try write { db in
@@ -19,7 +21,7 @@ extension AppDatabase {
             try db.execute(sql: "PRAGMA cache_size = -32768")
             defer { try? db.execute(sql: "PRAGMA cache_size = \(cache)") }
             let journal = try ChangeJournal.begin(db, action: action, summary: summary, day: day.iso)
-            let writer = try ImportWriter(journal: journal, reading: reading)
+            let writer = try ImportWriter(journal: journal, reading: reading, bulkLoad: bulkLoad)
             let result = try body(writer)
             try writer.finish()
             if writer.summary.isEmpty {
@@ -94,7 +96,7 @@ public final class ImportWriter {
     private let reduceInvoice: Statement
     private let findKey: Statement
 
-    init(journal: ChangeJournal, reading: PaymentTerms.EndOfMonthReading) throws {
+    init(journal: ChangeJournal, reading: PaymentTerms.EndOfMonthReading, bulkLoad: Bool) throws {
         self.journal = journal
         self.reading = reading
         let db = journal.db
@@ -117,7 +119,9 @@ public final class ImportWriter {
         // A bulk load into a (nearly) empty ledger: the secondary indexes of the invoices are
         // dropped and built again at the end, by sorting rather than by a million random
         // inserts. Inside the transaction, so a rollback brings them back as they were.
-        if floor[.invoice]! < 50_000 {
+        // Only for a load that never looks invoices up by client (`payment` allocates through
+        // `invoice_open`): a file of invoices, or a FEC whose settlements name their invoices.
+        if bulkLoad, floor[.invoice]! < 50_000 {
             deferredIndexes = try String.fetchAll(
                 db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'invoice' AND sql IS NOT NULL")
             for name in try String.fetchAll(
