@@ -29,7 +29,11 @@ let package = Package(
         // The ledger: one GRDB gateway, migrations, journal for undo, demo generator.
         .target(
             name: "Persistence",
-            dependencies: ["Receivables", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "Receivables", .product(name: "GRDB", package: "GRDB.swift"),
+                // The C API, for the few hot loops that read columns straight off a statement.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // French understanding: normaliser, lexicon, numbers, amounts, dates, intents, names.
         .target(name: "FrenchParsing", dependencies: ["Receivables"]),

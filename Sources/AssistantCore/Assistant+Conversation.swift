@@ -33,25 +33,6 @@ extension Assistant {
         return reply
     }
 
-    /// An intent of the catalog that this version does not run yet: say what was understood,
-    /// honestly, and that nothing was done.
-    func notAvailable(_ intent: IntentID, _ entities: Entities) -> Reply {
-        var reply = Reply(
-            intent: intent, entities: entities,
-            blocks: [
-                .paragraph(
-                    say(
-                        "not-available",
-                        [
-                            "intent": intent.rawValue, "label": intent.frenchLabel, "details": entities.frenchSummary,
-                            "hasDetails": !entities.frenchSummary.isEmpty,
-                        ]))
-            ],
-            data: NotAvailableData(intent: intent, available: false, entities: entities))
-        reply.outcome = .notAvailable
-        return reply
-    }
-
     /// `client.add`: creates a client, with its contacts, terms and kind.
     func clientAdd(_ entities: Entities) throws -> Reply {
         guard let rawName = entities.name ?? entities.client?.name, !rawName.trimmingCharacters(in: .whitespaces).isEmpty else {

@@ -168,7 +168,9 @@ extension Assistant {
             warning = "Attention\u{00A0}: ce délai dépasse \(limit)."
         }
         if let rateWarning { warning = warning.isEmpty ? rateWarning : warning + " " + rateWarning }
-        let prose = say("client-update", ["name": client.name, "changes": changes.joined(separator: ", "), "warning": warning, "hasWarning": !warning.isEmpty])
+        let prose = say(
+            "client-update",
+            ["name": client.name, "changes": changes.joined(separator: ", "), "warning": warning, "hasWarning": !warning.isEmpty])
         return Reply(
             intent: .clientUpdate, entities: entities, blocks: [.paragraph(prose)],
             data: RecordData(

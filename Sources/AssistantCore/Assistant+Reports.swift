@@ -123,43 +123,45 @@ extension Assistant {
 
     // MARK: risk.score / risk.list
 
-    func riskAssessments(clientID: Int64? = nil) throws -> [(row: RiskInputRow, assessment: RiskAssessment)] {
+    /// Every client's (or one client's) risk inputs, in client order; with `owingOnly`, the
+    /// clients with something open.
+    func riskInputs(clientID: Int64? = nil, owingOnly: Bool = false) throws -> [RiskInputRow] {
         let settings = try settings()
-        let inputs = try database.riskInputs(asOf: today, graceDays: settings.graceDays, clientID: clientID)
-        return inputs.map { row in
-            let delay = row.delay
-            var trend = 0.0
-            if let recent = delay?.recentWeightedDaysLate, let earlier = delay?.earlierWeightedDaysLate { trend = recent - earlier }
-            let features = RiskFeatures(
-                invoicedLastYear: row.invoicedLast12Months, weightedDaysLate: delay?.weightedDaysLate ?? 0,
-                shareLate: delay?.lateShare ?? 0,
-                overdue: row.overdue, outstanding: row.outstanding, maxDaysLate: row.maxDaysLate, brokenPromises: row.brokenPromises,
-                brokenPlans: row.brokenPlans, disputes: row.disputesLast12Months, remindersLastYear: row.remindersLast12Months,
-                trend: trend,
-                hasHistory: (delay?.paidCount ?? 0) > 0)
-            return (row, RiskScore.assess(features))
-        }
+        var inputs = try database.riskInputs(asOf: today, graceDays: settings.graceDays, clientID: clientID)
+        if owingOnly { inputs.removeAll { !$0.outstanding.isPositive } }
+        return inputs
     }
 
-    func riskRow(_ item: (row: RiskInputRow, assessment: RiskAssessment)) -> RiskData.Row {
+    static func riskFeatures(_ row: RiskInputRow) -> RiskFeatures {
+        let delay = row.delay
+        var trend = 0.0
+        if let recent = delay?.recentWeightedDaysLate, let earlier = delay?.earlierWeightedDaysLate { trend = recent - earlier }
+        return RiskFeatures(
+            invoicedLastYear: row.invoicedLast12Months, weightedDaysLate: delay?.weightedDaysLate ?? 0, shareLate: delay?.lateShare ?? 0,
+            overdue: row.overdue, outstanding: row.outstanding, maxDaysLate: row.maxDaysLate, brokenPromises: row.brokenPromises,
+            brokenPlans: row.brokenPlans, disputes: row.disputesLast12Months, remindersLastYear: row.remindersLast12Months, trend: trend,
+            hasHistory: (delay?.paidCount ?? 0) > 0)
+    }
+
+    func riskRow(_ row: RiskInputRow, _ assessment: RiskAssessment) -> RiskData.Row {
         RiskData.Row(
-            client: ClientReference(id: item.row.clientID, name: item.row.name), score: item.assessment.score,
-            grade: String(item.assessment.grade.letter), reasons: item.assessment.reasons.map(\.frenchText), overdue: item.row.overdue,
-            outstanding: item.row.outstanding)
+            client: ClientReference(id: row.clientID, name: row.name), score: assessment.score, grade: String(assessment.grade.letter),
+            reasons: assessment.reasons.map(\.frenchText), overdue: row.overdue, outstanding: row.outstanding)
     }
 
     /// `risk.score`: one client's score (100 = the most reliable) and grade A–E, with the three
     /// reasons that weigh most.
     func riskScore(_ entities: Entities) throws -> Reply {
         let client = try requiredClient(entities, for: .riskScore)
-        guard let item = try riskAssessments(clientID: client.id).first(where: { $0.row.clientID == client.id }) else {
+        guard let input = try riskInputs(clientID: client.id).first(where: { $0.clientID == client.id }) else {
             throw AssistantError.invalidValue(field: "client", reason: "Pas de données pour noter \(client.name).")
         }
-        let row = riskRow(item)
+        let assessment = RiskScore.assess(Self.riskFeatures(input))
+        let row = riskRow(input, assessment)
         let prose = say(
             "report-risk-score",
             [
-                "name": client.name, "score": row.score, "grade": row.grade, "gradeLabel": item.assessment.grade.frenchLabel,
+                "name": client.name, "score": row.score, "grade": row.grade, "gradeLabel": assessment.grade.frenchLabel,
                 "reasons": row.reasons.joined(separator: "\u{202F}; "),
             ])
         return Reply(intent: .riskScore, entities: entities, blocks: [.paragraph(prose)], data: RiskData(count: 1, rows: [row]))
@@ -168,13 +170,20 @@ extension Assistant {
     /// `risk.list`: clients ranked from the riskiest, with their reasons.
     func riskList(_ entities: Entities) throws -> Reply {
         try validateLimit(entities.limit)
-        var items = try riskAssessments().filter { $0.row.outstanding.isPositive }
-        if let minimum = entities.minAmount { items = items.filter { $0.row.overdue >= minimum } }
-        items.sort { ($0.assessment.score, -$0.row.overdue.cents) < ($1.assessment.score, -$1.row.overdue.cents) }
+        let inputs = try riskInputs(owingOnly: true)
+        var kept = Array(inputs.indices)
+        if let minimum = entities.minAmount { kept.removeAll { inputs[$0].overdue < minimum } }
+        // Riskiest first: lowest score, then largest overdue, then client order. Every client
+        // is scored (on every core), and only those shown get their reasons; the keys are
+        // sorted apart from the rows (50 000 rows with their names are costly to move).
         let limit = entities.limit ?? 10
-        let rows = items.prefix(limit).map(riskRow)
-        let risky = items.filter { $0.assessment.grade >= .d }.count
-        let prose = say("report-risk-list", ["count": items.count, "risky": risky, "shown": rows.count])
+        let scores = inputs.concurrentMap { RiskScore.score(Self.riskFeatures($0)) }
+        let overdue = inputs.map(\.overdue.cents)
+        kept.sort { a, b in scores[a] != scores[b] ? scores[a] < scores[b] : overdue[a] != overdue[b] ? overdue[a] > overdue[b] : a < b }
+        let rows = kept.prefix(limit).map { riskRow(inputs[$0], RiskScore.assess(Self.riskFeatures(inputs[$0]))) }
+        let risky = kept.count { RiskGrade.of(score: scores[$0]) >= .d }
+        let count = kept.count
+        let prose = say("report-risk-list", ["count": count, "risky": risky, "shown": rows.count])
         var blocks: [ReplyBlock] = [.paragraph(prose)]
         if !rows.isEmpty {
             blocks.append(
@@ -188,7 +197,7 @@ extension Assistant {
                             ]
                         })))
         }
-        return Reply(intent: .riskList, entities: entities, blocks: blocks, data: RiskData(count: items.count, rows: Array(rows)))
+        return Reply(intent: .riskList, entities: entities, blocks: blocks, data: RiskData(count: count, rows: Array(rows)))
     }
 
     // MARK: risk.concentration

@@ -140,7 +140,6 @@ public final class Assistant {
         case .unknown:
             throw AssistantError.notUnderstood(text: "", suggestions: [IntentID.overdueList, .clientBalance, .help].map(\.example))
         case .dataImport: reply = try dataImport(entities)
-        default: reply = notAvailable(intent, entities)
         }
         remember(reply, session: session)
         return reply

@@ -7,8 +7,6 @@ public struct Reply: Sendable {
     public enum Outcome: String, Sendable, Codable {
         /// Done as asked.
         case done
-        /// Understood, but the operation is not part of this version.
-        case notAvailable
     }
 
     public var intent: IntentID

@@ -190,10 +190,3 @@ public struct HelpData: Encodable, Sendable {
 
     public var examples: [Example]
 }
-
-/// An intent understood but not part of this version.
-public struct NotAvailableData: Encodable, Sendable {
-    public var intent: IntentID
-    public var available: Bool
-    public var entities: Entities
-}

@@ -18,8 +18,7 @@ enum MethodRegistry {
             AnyRPCMethod(SettingsGetMethod.self),
             AnyRPCMethod(SettingsSetMethod.self),
         ]
-        // Every intent of the catalog is a method; those this version does not run answer
-        // with `outcome: "notAvailable"`, as `ask` does.
+        // Every intent of the catalog is a method.
         for intent in IntentID.allCases where intent != .unknown {
             all.append(
                 AnyRPCMethod(name: intent.rawValue) { params, server in

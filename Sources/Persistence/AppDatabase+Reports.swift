@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import Receivables
 
 // The aggregate reads behind the receivables reports (issue 7): aging, DSO, payment delays,
@@ -232,14 +233,53 @@ extension AppDatabase {
     /// 1–30, 31–60, 61–90, over 90), largest total first then by name. One grouped pass over
     /// the covering index `invoice_open`.
     public func agingRows(asOf: Day) throws -> [ClientAgingRow] {
-        let query = Self.agingQuery(asOf: asOf)
-        return try read { db in
-            try Row.fetchAll(db, sql: query.sql, arguments: query.arguments).map { row in
-                ClientAgingRow(
-                    clientID: row[0], code: row[1], name: row[2], notDue: Money(cents: row[3]), days1to30: Money(cents: row[4]),
-                    days31to60: Money(cents: row[5]), days61to90: Money(cents: row[6]), over90: Money(cents: row[7]))
+        // The open invoices plain, each with its bucket (0 not due … 4 over 90 days), summed
+        // here; the client names read beside them. The order of `agingQuery`.
+        let open = ReportQuery(
+            sql: """
+                SELECT client_id, outstanding_cents,
+                       (due_day < :asOf) + (due_day < :late30) + (due_day < :late60) + (due_day < :late90)
+                FROM invoice INDEXED BY invoice_open WHERE outstanding_cents > 0 ORDER BY client_id
+                """, values: Self.agingQuery(asOf: asOf).values)
+        enum Part: Sendable {
+            case clients([ClientName])
+            case sums([(client: Int64, buckets: [Int64])])
+        }
+        let reads: [@Sendable (Database) throws -> Part] = [
+            { db in .clients(try Self.readClientNames(db)) },
+            { db in
+                var sums: [(client: Int64, buckets: [Int64])] = []
+                try Self.eachRow(db, open) { row in
+                    let client = sqlite3_column_int64(row, 0)
+                    if sums.last?.client != client { sums.append((client, [0, 0, 0, 0, 0])) }
+                    sums[sums.count - 1].buckets[Int(min(4, max(0, sqlite3_column_int64(row, 2))))] += sqlite3_column_int64(row, 1)
+                }
+                return .sums(sums)
+            },
+        ]
+        let parts = try parallelReads(reads)
+        var clients: [ClientName] = []
+        var sums: [(client: Int64, buckets: [Int64])] = []
+        for part in parts {
+            switch part {
+            case .clients(let all): clients = all
+            case .sums(let all): sums = all
             }
         }
+        var rows: [ClientAgingRow] = []
+        rows.reserveCapacity(sums.count)
+        var clientIndex = 0
+        for sum in sums {
+            while clientIndex < clients.count, clients[clientIndex].id < sum.client { clientIndex += 1 }
+            guard clientIndex < clients.count, clients[clientIndex].id == sum.client else { continue }
+            let b = sum.buckets.map { Money(cents: $0) }
+            rows.append(
+                ClientAgingRow(
+                    clientID: sum.client, code: clients[clientIndex].code, name: clients[clientIndex].name, notDue: b[0], days1to30: b[1],
+                    days31to60: b[2], days61to90: b[3], over90: b[4]))
+        }
+        let totals = sums.map { $0.buckets.reduce(0, +) }
+        return Self.sorted(rows, by: totals) { $0.name }
     }
 
     /// Amounts invoiced (by issue day) per calendar month from `from` to `to`, most recent month
@@ -307,32 +347,15 @@ extension AppDatabase {
 
     /// Each client's habit over the invoices fully paid from `since` to `asOf`: the delay
     /// weighted by amount and the share of the amount paid more than 5 days late — what the
-    /// cash forecast needs, in one lean grouped read of `invoice_paid` (all clients, or one).
+    /// cash forecast needs, from the same sliced read as the risk inputs (all clients, or one).
     public func paymentTendencies(clientID: Int64?, since: Day, asOf: Day) throws -> [Int64: (weightedDelay: Double, lateShare: Double)] {
-        var arguments: StatementArguments = [since.iso, asOf.iso]
-        var clientFilter = ""
-        if let clientID {
-            clientFilter = " AND client_id = ?"
-            arguments += [clientID]
+        let slices = try clientID.map { [ClientSlice.only($0)] } ?? read { db in try clientSlices(db, count: scanSlices) }
+        let delays = try parallelReads(slices.map { slice in { db in try Self.readDelays(db, since: since, asOf: asOf, slice: slice) } })
+        var result: [Int64: (weightedDelay: Double, lateShare: Double)] = [:]
+        for delay in delays.joined() where delay.paidAmount.isPositive {
+            result[delay.clientID] = (delay.weightedDelay, delay.lateShare)
         }
-        return try read { db in
-            var result: [Int64: (weightedDelay: Double, lateShare: Double)] = [:]
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT client_id, SUM(amount_cents), TOTAL(amount_cents * paid_delay),
-                           TOTAL(CASE WHEN paid_delay > \(Self.lateToleranceDays) THEN amount_cents ELSE 0 END)
-                    FROM invoice INDEXED BY invoice_paid
-                    WHERE paid_day IS NOT NULL AND paid_day BETWEEN ? AND ? AND amount_cents > 0\(clientFilter)
-                    GROUP BY client_id
-                    """, arguments: arguments)
-            while let row = try rows.next() {
-                let amount = Double(row[1] as Int64)
-                guard amount > 0 else { continue }
-                result[row[0]] = ((row[2] as Double) / amount, (row[3] as Double) / amount)
-            }
-            return result
-        }
+        return result
     }
 
     /// Invoices fully paid on `since` or later, with the day each was fully paid (the latest
@@ -353,51 +376,132 @@ extension AppDatabase {
 
     /// For every client that settled invoices from `since` to `asOf` (day fully paid): the
     /// delays weighted by amount, the share paid more than 5 days late, and the delay of the last
-    /// 90 days against the earlier one. One grouped query, by client id.
+    /// 90 days against the earlier one, by client id (summed as `delaysCTE` says; see
+    /// `AppDatabase+RiskInputs`).
     public func paymentDelayByClient(since: Day, asOf: Day) throws -> [ClientDelay] {
-        let query = Self.paymentDelayQuery(since: since, asOf: asOf)
-        return try read { db in
-            try Row.fetchAll(db, sql: query.sql, arguments: query.arguments).map { Self.clientDelay($0, offset: 0) }
-        }
+        let slices = try read { db in try clientSlices(db, count: scanSlices) }
+        return try parallelReads(slices.map { slice in { db in try Self.readDelays(db, since: since, asOf: asOf, slice: slice) } })
+            .flatMap { $0 }
     }
 
-    /// The inputs of the risk score for every client, as of `asOf` (see `RiskInputRow`), by
-    /// client id. Two reads: the payment delays of the year per client (`paymentDelayByClient`,
-    /// the heavy one) and everything else, per-client grouped subqueries joined once to the
-    /// client table. On a ledger file (a pool of readers) they run side by side, one per core.
+    /// The inputs of the risk score for every client (or one), as of `asOf` (see
+    /// `RiskInputRow`), by client id. The heavy scans — the delays and the sales of the year,
+    /// the open invoices — are read plain in client-id slices and summed here; the sparse facts
+    /// (promises, plans, disputes, reminders) in one statement joined once to the client table;
+    /// all side by side on a ledger file, then merged in client order.
     public func riskInputs(asOf: Day, graceDays: Int = 7, clientID: Int64? = nil) throws -> [RiskInputRow] {
+        let since = asOf.adding(months: -12).adding(days: 1)
         let query = Self.riskQuery(asOf: asOf, graceDays: graceDays, clientID: clientID)
-        let delaysQuery = Self.paymentDelayQuery(since: asOf.adding(months: -12).adding(days: 1), asOf: asOf, clientID: clientID)
-        let delaysRead = ConcurrentRead { [self] in
-            try self.read { db in
-                try Row.fetchAll(db, sql: delaysQuery.sql, arguments: delaysQuery.arguments).map { Self.clientDelay($0, offset: 0) }
+        let slices = try clientID.map { [ClientSlice.only($0)] } ?? read { db in try clientSlices(db, count: scanSlices) }
+        enum Part: Sendable {
+            case rows([RiskInputRow])
+            case delays(Int, [ClientDelay])
+            case sales(Int, [(client: Int64, cents: Int64)])
+            case debts(Int, [Debt])
+        }
+        var reads: [@Sendable (Database) throws -> Part] = [
+            { db in
+                var rows: [RiskInputRow] = []
+                try Self.eachRow(db, query) { row in
+                    func text(_ column: Int32) -> String { sqlite3_column_text(row, column).map { String(cString: $0) } ?? "" }
+                    func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(row, column)) }
+                    rows.append(
+                        RiskInputRow(
+                            clientID: sqlite3_column_int64(row, 0), code: text(1), name: text(2), invoicedLast12Months: .zero, delay: nil,
+                            outstanding: .zero, overdue: .zero, maxDaysLate: 0, brokenPromises: int(3), brokenPlans: int(4),
+                            openDisputes: int(5), disputesLast12Months: int(6), remindersLast12Months: int(7)))
+                }
+                return .rows(rows)
+            }
+        ]
+        for (index, slice) in slices.enumerated() {
+            reads.append { db in .delays(index, try Self.readDelays(db, since: since, asOf: asOf, slice: slice)) }
+            reads.append { db in .sales(index, try Self.readSales(db, from: since, to: asOf, slice: slice)) }
+            reads.append { db in .debts(index, try Self.readDebts(db, asOf: asOf, slice: slice)) }
+        }
+        var rows: [RiskInputRow] = []
+        var delays = Array(repeating: [ClientDelay](), count: slices.count)
+        var sales = Array(repeating: [(client: Int64, cents: Int64)](), count: slices.count)
+        var debts = Array(repeating: [Debt](), count: slices.count)
+        for part in try parallelReads(reads) {
+            switch part {
+            case .rows(let all): rows = all
+            case .delays(let index, let slice): delays[index] = slice
+            case .sales(let index, let slice): sales[index] = slice
+            case .debts(let index, let slice): debts[index] = slice
             }
         }
-        if clientID == nil, writer is DatabasePool { delaysRead.start() }
-        let rows = try read { db in try Row.fetchAll(db, sql: query.sql, arguments: query.arguments) }
-        let delays = Dictionary(uniqueKeysWithValues: try delaysRead.value().map { ($0.clientID, $0) })
-        return rows.map { row in
-            let clientID: Int64 = row[0]
-            let oldestDue: String? = row[6]
-            let delay = delays[clientID]
-            return RiskInputRow(
-                clientID: clientID, code: row[1], name: row[2], invoicedLast12Months: Money(cents: row[3]),
-                delay: (delay?.paidCount ?? 0) > 0 ? delay : nil, outstanding: Money(cents: row[4]), overdue: Money(cents: row[5]),
-                maxDaysLate: oldestDue.flatMap { Day(iso: $0) }.map { max(0, $0.days(until: asOf)) } ?? 0,
-                brokenPromises: row[7], brokenPlans: row[8], openDisputes: row[9], disputesLast12Months: row[10],
-                remindersLast12Months: row[11])
+        // Every list is in client order, as are the rows: one walk each.
+        var delayIndex = 0
+        var salesIndex = 0
+        var debtIndex = 0
+        let allDelays = delays.joined().filter { $0.paidCount > 0 }
+        let allSales = Array(sales.joined())
+        let allDebts = Array(debts.joined())
+        for index in rows.indices {
+            let clientID = rows[index].clientID
+            while delayIndex < allDelays.count, allDelays[delayIndex].clientID < clientID { delayIndex += 1 }
+            if delayIndex < allDelays.count, allDelays[delayIndex].clientID == clientID { rows[index].delay = allDelays[delayIndex] }
+            while salesIndex < allSales.count, allSales[salesIndex].client < clientID { salesIndex += 1 }
+            if salesIndex < allSales.count, allSales[salesIndex].client == clientID {
+                rows[index].invoicedLast12Months = Money(cents: allSales[salesIndex].cents)
+            }
+            while debtIndex < allDebts.count, allDebts[debtIndex].clientID < clientID { debtIndex += 1 }
+            if debtIndex < allDebts.count, allDebts[debtIndex].clientID == clientID {
+                let debt = allDebts[debtIndex]
+                rows[index].outstanding = Money(cents: debt.outstanding)
+                rows[index].overdue = Money(cents: debt.overdue)
+                rows[index].maxDaysLate = debt.oldestDue.map { max(0, $0.days(until: asOf)) } ?? 0
+            }
         }
+        return rows
     }
 
     /// Every client with sales from `from` to `to` (issue day) or an outstanding balance today:
-    /// its sales in the period and its outstanding, largest sales first.
+    /// its sales in the period and its outstanding, largest sales first (then largest
+    /// outstanding, name, id: the order of `clientSharesQuery`). The sales and the open
+    /// invoices are read in client-id slices side by side, as `riskInputs` does.
     public func clientShares(from: Day, to: Day) throws -> [ClientShareRow] {
-        let query = Self.clientSharesQuery(from: from, to: to)
-        return try read { db in
-            try Row.fetchAll(db, sql: query.sql, arguments: query.arguments).map { row in
-                ClientShareRow(clientID: row[0], code: row[1], name: row[2], sales: Money(cents: row[3]), outstanding: Money(cents: row[4]))
+        let slices = try read { db in try clientSlices(db, count: scanSlices) }
+        enum Part: Sendable {
+            case clients([ClientName])
+            case sales(Int, [(client: Int64, cents: Int64)])
+            case debts(Int, [Debt])
+        }
+        var reads: [@Sendable (Database) throws -> Part] = [
+            { db in .clients(try Self.readClientNames(db)) }
+        ]
+        for (index, slice) in slices.enumerated() {
+            reads.append { db in .sales(index, try Self.readSales(db, from: from, to: to, slice: slice)) }
+            reads.append { db in .debts(index, try Self.readDebts(db, asOf: to, slice: slice)) }
+        }
+        var clients: [ClientName] = []
+        var sales = Array(repeating: [(client: Int64, cents: Int64)](), count: slices.count)
+        var debts = Array(repeating: [Debt](), count: slices.count)
+        for part in try parallelReads(reads) {
+            switch part {
+            case .clients(let all): clients = all
+            case .sales(let index, let slice): sales[index] = slice
+            case .debts(let index, let slice): debts[index] = slice
             }
         }
+        let allSales = Array(sales.joined())
+        let allDebts = Array(debts.joined())
+        var rows: [ClientShareRow] = []
+        var salesIndex = 0
+        var debtIndex = 0
+        for client in clients {
+            while salesIndex < allSales.count, allSales[salesIndex].client < client.id { salesIndex += 1 }
+            while debtIndex < allDebts.count, allDebts[debtIndex].clientID < client.id { debtIndex += 1 }
+            let sold = salesIndex < allSales.count && allSales[salesIndex].client == client.id ? allSales[salesIndex].cents : nil
+            let owed = debtIndex < allDebts.count && allDebts[debtIndex].clientID == client.id ? allDebts[debtIndex].outstanding : nil
+            guard sold != nil || owed != nil else { continue }
+            rows.append(
+                ClientShareRow(
+                    clientID: client.id, code: client.code, name: client.name, sales: Money(cents: sold ?? 0),
+                    outstanding: Money(cents: owed ?? 0)))
+        }
+        return Self.sorted(rows, by: rows.map(\.sales.cents), then: rows.map(\.outstanding.cents)) { $0.name }
     }
 
     /// What the cash forecast starts from on `asOf`: the open invoices (one row per client and
@@ -479,11 +583,14 @@ public enum ReportSQL {
         AppDatabase.paymentDelayQuery(since: since, asOf: asOf).literalSQL
     }
 
-    /// The two statements of `riskInputs` (the delays, then the rest).
+    /// What `riskInputs` reads, as SQL alone: the delays and the open invoices summed by SQLite
+    /// (Encaisse reads them plain and sums them itself), the sales, then the rest.
     public static func riskInputs(asOf: Day, graceDays: Int = 7) -> String {
-        let yearAgo = asOf.adding(months: -12)
-        return AppDatabase.paymentDelayQuery(since: yearAgo.adding(days: 1), asOf: asOf).literalSQL + "\n"
-            + AppDatabase.riskQuery(asOf: asOf, graceDays: graceDays).literalSQL
+        let since = asOf.adding(months: -12).adding(days: 1)
+        return [
+            AppDatabase.paymentDelayQuery(since: since, asOf: asOf), AppDatabase.salesQuery(from: since, to: asOf, slice: .all),
+            AppDatabase.debtQuery(asOf: asOf), AppDatabase.riskQuery(asOf: asOf, graceDays: graceDays),
+        ].map(\.literalSQL).joined(separator: "\n")
     }
 
     public static func clientShares(from: Day, to: Day) -> String { AppDatabase.clientSharesQuery(from: from, to: to).literalSQL }
@@ -741,15 +848,7 @@ extension AppDatabase {
         if let clientID { values["client"] = clientID.databaseValue }
         return ReportQuery(
             sql: """
-                WITH sales AS (
-                    SELECT client_id, SUM(amount_cents) AS invoiced FROM invoice INDEXED BY invoice_sales
-                    WHERE issue_day > :yearAgo AND issue_day <= :asOf\(only("client_id")) GROUP BY client_id),
-                debt AS (
-                    SELECT client_id, SUM(outstanding_cents) AS outstanding,
-                           SUM(CASE WHEN due_day < :asOf THEN outstanding_cents ELSE 0 END) AS overdue,
-                           MIN(CASE WHEN due_day < :asOf THEN due_day END) AS oldest_due
-                    FROM invoice WHERE outstanding_cents > 0\(only("client_id")) GROUP BY client_id),
-                broken_promises AS (
+                WITH broken_promises AS (
                     SELECT pr.client_id, COUNT(*) AS broken FROM promise pr
                     WHERE pr.due_day < :asOf AND pr.due_day > :yearAgo\(only("pr.client_id"))
                       AND pr.amount_cents > (SELECT COALESCE(SUM(pay.amount_cents), 0) FROM payment pay
@@ -783,12 +882,9 @@ extension AppDatabase {
                     GROUP BY i.client_id),
                 reminders AS (
                     SELECT client_id, COUNT(*) AS sent FROM reminder WHERE day > :yearAgo AND day <= :asOf\(only("client_id")) GROUP BY client_id)
-                SELECT c.id, c.code, c.name, COALESCE(s.invoiced, 0), COALESCE(o.outstanding, 0), COALESCE(o.overdue, 0),
-                       o.oldest_due, COALESCE(bp.broken, 0), COALESCE(bl.broken, 0), COALESCE(ds.open_count, 0),
+                SELECT c.id, c.code, c.name, COALESCE(bp.broken, 0), COALESCE(bl.broken, 0), COALESCE(ds.open_count, 0),
                        COALESCE(ds.recent_count, 0), COALESCE(rm.sent, 0)
                 FROM client c
-                LEFT JOIN sales s ON s.client_id = c.id
-                LEFT JOIN debt o ON o.client_id = c.id
                 LEFT JOIN broken_promises bp ON bp.client_id = c.id
                 LEFT JOIN broken_plans bl ON bl.client_id = c.id
                 LEFT JOIN disputes ds ON ds.client_id = c.id
@@ -854,33 +950,5 @@ extension AppDatabase {
                 ORDER BY pr.due_day, pr.client_id, pr.id
                 """, values: values)
         return (open, plans, promises)
-    }
-}
-
-/// A read started on another thread and waited for: `start()` runs it on a global queue (a
-/// database pool gives it its own reader); without `start()`, `value()` runs it in place.
-final class ConcurrentRead<T: Sendable>: @unchecked Sendable {
-    private let body: @Sendable () throws -> T
-    private let lock = NSLock()
-    private var result: Result<T, any Error>?
-    private let group = DispatchGroup()
-    private var started = false
-
-    init(_ body: @escaping @Sendable () throws -> T) { self.body = body }
-
-    func start() {
-        started = true
-        group.enter()
-        DispatchQueue.global(qos: .userInitiated).async {
-            let outcome = Result { try self.body() }
-            self.lock.withLock { self.result = outcome }
-            self.group.leave()
-        }
-    }
-
-    func value() throws -> T {
-        guard started else { return try body() }
-        group.wait()
-        return try lock.withLock { result! }.get()
     }
 }

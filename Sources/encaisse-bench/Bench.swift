@@ -35,6 +35,9 @@ struct Bench {
             }
             return value
         }
+        // `--only TEXT`: only the rows whose operation contains TEXT (the ledger's rows and reports).
+        let only = arguments.firstIndex(of: "--only").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+        func selected(_ operation: String) -> Bool { only.map { operation.contains($0) } ?? true }
         let clients = option("--clients", 50_000)
         let invoices = option("--invoices", 1_000_000)
         let today = Day(year: 2026, month: 11, day: 22)!
@@ -71,7 +74,7 @@ struct Bench {
 
         // 1. The real binary in pipe mode on the demo ledger: process start to answer.
         let binary = binDirectory.appendingPathComponent("encaisse").path
-        if profileParseOnly {
+        if profileParseOnly || !selected("pipe") {
         } else if FileManager.default.isExecutableFile(atPath: binary) {
             let times = try (0..<15).map { _ in
                 try timeProcess(binary, ["--demo", "--today", "2026-11-22"], stdin: "qui est en retard ?\n")
@@ -110,7 +113,7 @@ struct Bench {
 
         // Overdue top 20, in process and by the sqlite3 CLI on the same file.
         var overdue: [Double] = []
-        for _ in 0..<15 {
+        for _ in 0..<(selected("overdue.list") ? 15 : 0) {
             let start = DispatchTime.now()
             _ = try assistant.perform(
                 .overdueList,
@@ -120,26 +123,30 @@ struct Bench {
             overdue.append(elapsed(start))
         }
         let overdueMedian = median(overdue)
-        rows.append(
-            Row(operation: "overdue.list top 20", median: overdueMedian, target: "< 100 ms", note: "assistant complet (requête + texte)"))
-        let sql = """
-            SELECT c.id, c.code, c.name, t.overdue, t.disputed, t.invoices, t.oldest_due FROM (SELECT client_id, SUM(outstanding_cents) AS overdue, \
-            SUM(CASE WHEN disputed THEN outstanding_cents ELSE 0 END) AS disputed, COUNT(*) AS invoices, MIN(due_day) AS oldest_due \
-            FROM invoice WHERE outstanding_cents > 0 AND due_day <= '2026-11-21' GROUP BY client_id) AS t JOIN client c ON c.id = t.client_id \
-            WHERE t.overdue >= 1 ORDER BY t.overdue DESC, t.oldest_due ASC, c.name ASC LIMIT 20;
-            """
-        if let sqlite = which("sqlite3") {
-            let reference = try (0..<15).map { _ in try timeProcess(sqlite, ["-readonly", ledgerPath, sql], stdin: "") }
-            let referenceMedian = median(reference)
+        if selected("overdue.list") {
             rows.append(
                 Row(
-                    operation: "  même requête, sqlite3 CLI (processus)", median: referenceMedian, target: "référence",
-                    note: String(format: "rapport Encaisse / sqlite3 = %.2f (cible ≤ 2)", overdueMedian / referenceMedian)))
-        } else {
-            rows.append(
-                Row(
-                    operation: "  même requête, sqlite3 CLI", median: .nan, target: "référence",
-                    note: "sqlite3 absent (apt-get install sqlite3)"))
+                    operation: "overdue.list top 20", median: overdueMedian, target: "< 100 ms", note: "assistant complet (requête + texte)"
+                ))
+            let sql = """
+                SELECT c.id, c.code, c.name, t.overdue, t.disputed, t.invoices, t.oldest_due FROM (SELECT client_id, SUM(outstanding_cents) AS overdue, \
+                SUM(CASE WHEN disputed THEN outstanding_cents ELSE 0 END) AS disputed, COUNT(*) AS invoices, MIN(due_day) AS oldest_due \
+                FROM invoice WHERE outstanding_cents > 0 AND due_day <= '2026-11-21' GROUP BY client_id) AS t JOIN client c ON c.id = t.client_id \
+                WHERE t.overdue >= 1 ORDER BY t.overdue DESC, t.oldest_due ASC, c.name ASC LIMIT 20;
+                """
+            if let sqlite = which("sqlite3") {
+                let reference = try (0..<15).map { _ in try timeProcess(sqlite, ["-readonly", ledgerPath, sql], stdin: "") }
+                let referenceMedian = median(reference)
+                rows.append(
+                    Row(
+                        operation: "  même requête, sqlite3 CLI (processus)", median: referenceMedian, target: "référence",
+                        note: String(format: "rapport Encaisse / sqlite3 = %.2f (cible ≤ 2)", overdueMedian / referenceMedian)))
+            } else {
+                rows.append(
+                    Row(
+                        operation: "  même requête, sqlite3 CLI", median: .nan, target: "référence",
+                        note: "sqlite3 absent (apt-get install sqlite3)"))
+            }
         }
 
         // The report reads of issue 7, each timed in process (median) next to the very same SQL
@@ -147,6 +154,7 @@ struct Bench {
         let yearAgo = today.adding(months: -12)
         /// Times `body` (which returns the row's note), then the same SQL through the CLI.
         func report(_ operation: String, runs: Int, sql: String, _ body: () throws -> String) throws {
+            guard selected(operation) else { return }
             var times: [Double] = []
             var note = ""
             for _ in 0..<runs {
@@ -192,7 +200,7 @@ struct Bench {
         for (intent, label) in [
             (IntentID.agingReport, "aging.report"), (.kpiDSO, "kpi.dso"), (.riskList, "risk.list"), (.forecastCash, "forecast.cash"),
             (.riskConcentration, "risk.concentration"),
-        ] {
+        ] where selected("\(label) (opération complète)") {
             var times: [Double] = []
             for _ in 0..<5 {
                 let start = DispatchTime.now()
@@ -203,6 +211,11 @@ struct Bench {
                 Row(
                     operation: "\(label) (opération complète)", median: median(times), target: "< 300 ms", note: "requêtes + calcul + texte"
                 ))
+        }
+
+        if only != nil {
+            printTable(rows, counts: counts, ledgerPath: ledgerPath)
+            return
         }
 
         // Client balance for clients spread over the ledger.
@@ -318,6 +331,11 @@ struct Bench {
             rows += try ImportBench.rows(lines: option("--import-lines", 1_000_000), clients: clients, directory: binDirectory.path)
         }
 
+        printTable(rows, counts: counts, ledgerPath: ledgerPath)
+    }
+
+    /// Prints the table of `rows`, with the peak memory of this process and of its children.
+    static func printTable(_ rows: [Row], counts: (clients: Int, invoices: Int, payments: Int), ledgerPath: String) {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         let peak = Double(usage.ru_maxrss) / 1024

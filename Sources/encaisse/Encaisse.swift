@@ -25,7 +25,9 @@ struct Encaisse: ParsableCommand {
               encaisse rpc
             """,
         version: "0.1.0",
-        subcommands: [Session.self, Ask.self, RPC.self, Demo.self, SettingsCommand.self, RatesCommand.self, ImportCommand.self, ExportCommand.self],
+        subcommands: [
+            Session.self, Ask.self, RPC.self, Demo.self, SettingsCommand.self, RatesCommand.self, ImportCommand.self, ExportCommand.self,
+        ],
         defaultSubcommand: Session.self
     )
 

@@ -1031,32 +1031,6 @@ struct OperationsTests {
         #expect(error == .missingClient(intent))
     }
 
-    // MARK: intents not in this version
-
-    static let unavailable = IntentID.allCases.filter { !Assistant.availableIntents.contains($0) && $0 != .unknown }
-
-    @Test("an intent not in availableIntents is understood, not run", arguments: unavailable)
-    func notAvailable(_ intent: IntentID) throws {
-        let demo = try Demo()
-        let before = try demo.snapshot()
-        let reply = try demo.assistant.perform(
-            intent,
-            entities {
-                $0.client = named("Moreau")
-                $0.amount = euros(500)
-                $0.installments = 4
-            })
-        #expect(reply.intent == intent)
-        #expect(reply.outcome == .notAvailable)
-        let data = try #require(reply.data as? NotAvailableData)
-        #expect(data.intent == intent)
-        #expect(!data.available)
-        #expect(data.entities.client?.name == "Garage Moreau")
-        #expect(reply.text.contains(intent.rawValue))
-        #expect(reply.text.contains("Garage Moreau"))
-        #expect(try demo.snapshot() == before)
-    }
-
     @Test("data.import of a file that is not there: a clear error, nothing written")
     func importAsked() throws {
         let demo = try Demo()

@@ -156,6 +156,42 @@ import Testing
         #expect(fromFile.count > 20)
         #expect(fromFile.contains { $0.delay != nil })
         #expect(fromFile == (try memory.riskInputs(asOf: Ledger.today)))
+        // The delays summed from the plain rows, slice by slice, are SQLite's own sums.
+        for db in [file, memory] {
+            let query = AppDatabase.paymentDelayQuery(since: Ledger.today.adding(months: -12).adding(days: 1), asOf: Ledger.today)
+            let bySQL = try db.read { db in
+                try Row.fetchAll(db, sql: query.sql, arguments: query.arguments).map { AppDatabase.clientDelay($0, offset: 0) }
+            }
+            #expect(bySQL.count > 10)
+            #expect(try db.paymentDelayByClient(since: Ledger.today.adding(months: -12).adding(days: 1), asOf: Ledger.today) == bySQL)
+            #expect(fromFile.compactMap(\.delay) == bySQL.filter { $0.paidCount > 0 })
+        }
+        #expect(try file.read { db in try file.clientSlices(db, count: 2) }.count == 2, "the file ledger is read in slices")
+        // The concentration's shares, read in slices and merged, are the rows of the one SQL statement.
+        let yearAgo = Ledger.today.adding(days: -364)
+        let sharesQuery = AppDatabase.clientSharesQuery(from: yearAgo, to: Ledger.today)
+        let sharesBySQL = try memory.read { db in
+            try Row.fetchAll(db, sql: sharesQuery.sql, arguments: sharesQuery.arguments).map { row in
+                ClientShareRow(clientID: row[0], code: row[1], name: row[2], sales: Money(cents: row[3]), outstanding: Money(cents: row[4]))
+            }
+        }
+        #expect(sharesBySQL.count > 20)
+        #expect(try file.clientShares(from: yearAgo, to: Ledger.today) == sharesBySQL)
+        #expect(try memory.clientShares(from: yearAgo, to: Ledger.today) == sharesBySQL)
+        // The aging, summed from the plain open invoices, is the rows of its SQL statement.
+        for asOf in [Ledger.today, Ledger.today.adding(days: -45), Ledger.today.adding(days: 60)] {
+            let agingQuery = AppDatabase.agingQuery(asOf: asOf)
+            let agingBySQL = try memory.read { db in
+                try Row.fetchAll(db, sql: agingQuery.sql, arguments: agingQuery.arguments).map { row in
+                    ClientAgingRow(
+                        clientID: row[0], code: row[1], name: row[2], notDue: Money(cents: row[3]), days1to30: Money(cents: row[4]),
+                        days31to60: Money(cents: row[5]), days61to90: Money(cents: row[6]), over90: Money(cents: row[7]))
+                }
+            }
+            #expect(agingBySQL.count > 10)
+            #expect(try file.agingRows(asOf: asOf) == agingBySQL)
+            #expect(try memory.agingRows(asOf: asOf) == agingBySQL)
+        }
         // One client's inputs, read alone, are its row of the whole ledger.
         for row in fromFile.prefix(12) {
             #expect(try file.riskInputs(asOf: Ledger.today, clientID: row.clientID) == [row])

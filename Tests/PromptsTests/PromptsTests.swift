@@ -98,14 +98,18 @@ struct InvoiceFixture {
 
 /// Overdue invoices on 22/11/2026, oldest first; the second one is partly paid.
 let lateInvoices = [
-    InvoiceFixture(number: "F-2026-031", issueDate: "15/08/2026", dueDate: "14/09/2026", amount: 240_000, outstanding: 240_000, daysLate: 69),
-    InvoiceFixture(number: "F-2026-047", issueDate: "01/10/2026", dueDate: "31/10/2026", amount: 150_000, outstanding: 120_000, daysLate: 22),
+    InvoiceFixture(
+        number: "F-2026-031", issueDate: "15/08/2026", dueDate: "14/09/2026", amount: 240_000, outstanding: 240_000, daysLate: 69),
+    InvoiceFixture(
+        number: "F-2026-047", issueDate: "01/10/2026", dueDate: "31/10/2026", amount: 150_000, outstanding: 120_000, daysLate: 22),
 ]
 
 /// Invoices not yet due on 22/11/2026 (courtesy reminder).
 let upcomingInvoices = [
-    InvoiceFixture(number: "F-2026-052", issueDate: "28/10/2026", dueDate: "27/11/2026", amount: 240_000, outstanding: 240_000, daysLate: 0),
-    InvoiceFixture(number: "F-2026-055", issueDate: "31/10/2026", dueDate: "30/11/2026", amount: 150_000, outstanding: 120_000, daysLate: 0),
+    InvoiceFixture(
+        number: "F-2026-052", issueDate: "28/10/2026", dueDate: "27/11/2026", amount: 240_000, outstanding: 240_000, daysLate: 0),
+    InvoiceFixture(
+        number: "F-2026-055", issueDate: "31/10/2026", dueDate: "30/11/2026", amount: 150_000, outstanding: 120_000, daysLate: 0),
 ]
 
 let senderName = "Claire Martin"
@@ -338,7 +342,9 @@ struct ReminderTemplateTests {
                 #expect(text.contains("30/11/2026"), "\(name) : date limite")
                 #expect(text.contains("recommandée"), "\(name)")
                 #expect(
-                    text.contains("À défaut de paiement dans un délai de 8 jours à compter de la réception de la présente, nous saisirons la juridiction compétente (injonction de payer) sans autre avis"),
+                    text.contains(
+                        "À défaut de paiement dans un délai de 8 jours à compter de la réception de la présente, nous saisirons la juridiction compétente (injonction de payer) sans autre avis"
+                    ),
                     "\(name) : conséquences")
             }
             for name in ["reminder-sms", "reminder-phone"] {
@@ -385,7 +391,8 @@ struct ReminderTemplateTests {
         #expect(email(.reminder1, .neutral).contains("Bien cordialement"))
         #expect(email(.reminder2, .neutral).contains("Nous vous demandons de régler"))
         #expect(email(.formalNotice, .neutral).contains("nous vous mettons en demeure"))
-        let phone = prompts.render("reminder-phone", reminderContext(ReminderCase(level: .reminder2, tu: false, business: true, tone: .chronic, many: true)))
+        let phone = prompts.render(
+            "reminder-phone", reminderContext(ReminderCase(level: .reminder2, tu: false, business: true, tone: .chronic, many: true)))
         #expect(phone.contains("Retards répétés"))
     }
 
@@ -457,7 +464,12 @@ struct PlanCase: Sendable, CustomTestStringConvertible {
 
     var invoices: [InvoiceFixture] {
         shape == .remainder
-            ? [lateInvoices[0], InvoiceFixture(number: "F-2026-047", issueDate: "01/10/2026", dueDate: "31/10/2026", amount: 150_000, outstanding: 125_000, daysLate: 22)]
+            ? [
+                lateInvoices[0],
+                InvoiceFixture(
+                    number: "F-2026-047", issueDate: "01/10/2026", dueDate: "31/10/2026", amount: 150_000, outstanding: 125_000,
+                    daysLate: 22),
+            ]
             : lateInvoices
     }
 
@@ -479,7 +491,10 @@ func planContext(_ c: PlanCase) -> [String: Any] {
     var number = 0
     let installments: [[String: Any]] = c.payments.map { payment in
         if !payment.downPayment { number += 1 }
-        return ["number": payment.downPayment ? 0 : number, "date": payment.date, "amount": euros(payment.cents), "isDownPayment": payment.downPayment]
+        return [
+            "number": payment.downPayment ? 0 : number, "date": payment.date, "amount": euros(payment.cents),
+            "isDownPayment": payment.downPayment,
+        ]
     }
     let regular = c.payments.filter { !$0.downPayment }
     let down = c.payments.first { $0.downPayment }
@@ -559,7 +574,11 @@ struct PlanDocumentTests {
     func singleInvoiceMinimal() {
         var context = planContext(PlanCase(shape: .equal, tu: false, business: true, incentive: false))
         context.merge(partiesContext(tu: false, business: true, minimal: true)) { $1 }
-        context["invoices"] = [InvoiceFixture(number: "F-2026-031", issueDate: "15/08/2026", dueDate: "14/09/2026", amount: 360_000, outstanding: 360_000, daysLate: 69).dictionary]
+        context["invoices"] = [
+            InvoiceFixture(
+                number: "F-2026-031", issueDate: "15/08/2026", dueDate: "14/09/2026", amount: 360_000, outstanding: 360_000, daysLate: 69
+            ).dictionary
+        ]
         let text = prompts.render("plan-document", context)
         #expect(typographyIssues(text) == [])
         #expect(text.contains("au titre de la facture suivante"))

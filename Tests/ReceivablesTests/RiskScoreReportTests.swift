@@ -195,6 +195,7 @@ import Testing
         #expect((0...100).contains(result.score))
         #expect(result.grade == RiskGrade.of(score: result.score))
         #expect(result == RiskScore.assess(f))
+        #expect(RiskScore.score(f) == result.score, "the score alone (for ranking) is the assessment's")
         #expect(result.reasons.count <= 3)
         if !f.hasHistory { #expect(result.reasons.first?.kind == .noHistory) }
         let base = f.hasHistory ? 100.0 : Double(RiskScore.neutralScore)

@@ -138,6 +138,11 @@ public struct RiskReason: Hashable, Sendable, Codable {
         case noIncidents
         /// `value` = days by which the lateness fell (positive number).
         case improvingTrend
+
+        /// The place of the kind in the declaration: ties between factors of equal points go
+        /// to the one declared first.
+        var tieRank: Int { Self.ranks[self]! }
+        private static let ranks = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
     }
 
     public let kind: Kind
@@ -274,12 +279,24 @@ public enum RiskScore {
     /// The score of a client with no history, before its current situation is scored.
     public static let neutralScore = 60
 
-    /// Scores one client. O(1).
-    public static func assess(_ f: RiskFeatures) -> RiskAssessment {
+    /// The score alone, as `assess` gives it, without building the reasons: what ranking
+    /// 50 000 clients needs (the reasons are built for the clients shown). O(1), no allocation.
+    public static func score(_ f: RiskFeatures) -> Int {
+        var total = 0.0
+        forEachDeduction(f) { _, points, _, _ in total += points }
+        return score(base: f.hasHistory ? 100.0 : Double(neutralScore), deducted: total)
+    }
+
+    static func score(base: Double, deducted: Double) -> Int {
+        min(100, max(0, Int((base - deducted).rounded(.toNearestOrAwayFromZero))))
+    }
+
+    /// Calls `body` with each factor that costs points (kind, points, value, amount), in the
+    /// order of `RiskReason.Kind`.
+    static func forEachDeduction(_ f: RiskFeatures, _ body: (RiskReason.Kind, Double, Double, Money?) -> Void) {
         func finite(_ x: Double) -> Double { x.isFinite ? x : 0 }
-        var deductions: [RiskReason] = []
         func deduct(_ kind: RiskReason.Kind, _ points: Double, _ value: Double, amount: Money? = nil) {
-            if points > 0 { deductions.append(RiskReason(kind: kind, points: points, value: value, amount: amount)) }
+            if points > 0 { body(kind, points, value, amount) }
         }
         let lateness = max(0, finite(f.weightedDaysLate))
         let shareLate = min(1, max(0, finite(f.shareLate)))
@@ -311,15 +328,25 @@ public enum RiskScore {
         if f.hasHistory {
             deduct(.worseningTrend, min(10, max(0, (trend - 3) * 0.5)), trend)
         }
+    }
 
-        let base = f.hasHistory ? 100.0 : Double(neutralScore)
-        let total = deductions.reduce(0) { $0 + $1.points }
-        let score = min(100, max(0, Int((base - total).rounded(.toNearestOrAwayFromZero))))
-
-        let order = RiskReason.Kind.allCases
-        deductions.sort { a, b in
-            a.points != b.points ? a.points > b.points : order.firstIndex(of: a.kind)! < order.firstIndex(of: b.kind)!
+    /// Scores one client, with its reasons. O(1).
+    public static func assess(_ f: RiskFeatures) -> RiskAssessment {
+        func finite(_ x: Double) -> Double { x.isFinite ? x : 0 }
+        var deductions: [RiskReason] = []
+        deductions.reserveCapacity(8)
+        forEachDeduction(f) { kind, points, value, amount in
+            deductions.append(RiskReason(kind: kind, points: points, value: value, amount: amount))
         }
+        let lateness = max(0, finite(f.weightedDaysLate))
+        let shareLate = min(1, max(0, finite(f.shareLate)))
+        let trend = finite(f.trend)
+        let promises = max(0, f.brokenPromises)
+        let plans = max(0, f.brokenPlans)
+        let disputes = max(0, f.disputes)
+        let score = score(base: f.hasHistory ? 100.0 : Double(neutralScore), deducted: deductions.reduce(0) { $0 + $1.points })
+
+        deductions.sort { a, b in a.points != b.points ? a.points > b.points : a.kind.tieRank < b.kind.tieRank }
         var reasons: [RiskReason] = []
         if !f.hasHistory { reasons.append(RiskReason(kind: .noHistory, points: 0, value: 0)) }
         reasons.append(contentsOf: deductions.prefix(3 - reasons.count))
