@@ -80,13 +80,19 @@ let package = Package(
         .testTarget(name: "LedgerImportTests", dependencies: ["LedgerImport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PromptsTests", dependencies: ["Prompts"]),
         .testTarget(
-            name: "PersistenceTests", dependencies: ["Persistence", .product(name: "GRDB", package: "GRDB.swift")]),
+            name: "PersistenceTests",
+            dependencies: [
+                "Persistence", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
         .testTarget(
             name: "FrenchParsingTests",
             dependencies: ["FrenchParsing"],
             resources: [.copy("Corpus")]
         ),
-        .testTarget(name: "AssistantCoreTests", dependencies: ["AssistantCore"]),
+        .testTarget(
+            name: "AssistantCoreTests",
+            dependencies: ["AssistantCore", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"]),
         .testTarget(name: "AssistantRPCTests", dependencies: ["AssistantRPC"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console"]),
