@@ -160,6 +160,11 @@ public final class Assistant {
             }
             return ClientReference(id: entry.id, name: entry.name)
         }
+        // A whole name, as a script or an editor gives it ("Client 2 SARL"), is that client even
+        // where the sentence matcher would read its figures as amounts.
+        if let entry = parser.directory.entry(exactlyNamed: reference.name) {
+            return ClientReference(id: entry.id, name: entry.name)
+        }
         let tokens = TextNormalizer.tokenize(reference.name)
         switch parser.directory.match(tokens).match {
         case .unique(let entry):

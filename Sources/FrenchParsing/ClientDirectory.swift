@@ -29,6 +29,8 @@ public struct ClientDirectory: Sendable {
     let entryWordIDs: [[Int32]]
     /// folded code → entry.
     let codes: [String: Int32]
+    /// folded whole name → entry, or −1 when two clients share it.
+    let names: [String: Int32]
     /// Reusable score arrays for `match` (one per concurrent caller).
     let scoreboard = Scoreboard.Pool()
 
@@ -37,9 +39,13 @@ public struct ClientDirectory: Sendable {
         var entryTokens: [[(String, Bool)]] = []
         var postings: [String: [Int32]] = [:]
         var codes: [String: Int32] = [:]
+        var names: [String: Int32] = [:]
         entryTokens.reserveCapacity(entries.count)
+        names.reserveCapacity(entries.count)
         for (index, entry) in entries.enumerated() {
-            let tokens = Self.nameTokens(entry.name)
+            let folded = TextNormalizer.fold(entry.name)
+            names[folded] = names[folded] == nil ? Int32(index) : -1
+            let tokens = Self.nameTokens(folded: folded)
             entryTokens.append(tokens)
             for token in Set(tokens.map(\.text)) { postings[token, default: []].append(Int32(index)) }
             codes[TextNormalizer.fold(entry.code)] = Int32(index)
@@ -52,14 +58,30 @@ public struct ClientDirectory: Sendable {
         self.wordIDs = wordIDs
         self.entryWordIDs = entryTokens.map { tokens in tokens.compactMap { wordIDs[$0.0] } }
         self.codes = codes
+        self.names = names
+    }
+
+    /// The one client whose whole name (or code) is this text, accents, case and outer spaces
+    /// aside: how an editor or a script names a client it read from the ledger. `nil` when no
+    /// client, or more than one, has that name.
+    public func entry(exactlyNamed text: String) -> Entry? {
+        let folded = TextNormalizer.fold(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        if let index = names[folded], index >= 0 { return entries[Int(index)] }
+        if names[folded] == nil, let index = codes[folded] { return entries[Int(index)] }
+        return nil
     }
 
     /// "Café de l'Étoile" → [cafe, etoile]; "Martin & Fils" → [martin, fils, &(legal)].
     static func nameTokens(_ name: String) -> [(text: String, isLegal: Bool)] {
+        nameTokens(folded: TextNormalizer.fold(name))
+    }
+
+    /// `nameTokens(_:)` of a name already folded.
+    static func nameTokens(folded: String) -> [(text: String, isLegal: Bool)] {
         var result: [(String, Bool)] = []
         // A light split (names are many, sentences few): fold, then cut at anything that is
         // not a letter, a digit, "&" or an apostrophe; drop elisions ("l'etoile" → "etoile").
-        for piece in TextNormalizer.fold(name).split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "&" || $0 == "'") }) {
+        for piece in folded.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "&" || $0 == "'") }) {
             var text = String(piece)
             if let apostrophe = text.firstIndex(of: "'") {
                 let head = String(text[..<apostrophe])

@@ -163,3 +163,21 @@ import Testing
         #expect(Self.directory.suggestions(for: "Marten", limit: 1).count == 1)
     }
 }
+
+/// A client named whole, as an editor or a script names it from the ledger: figures in the
+/// name, case and accents aside, two clients of one name refused, codes as a fallback.
+@Suite struct ExactNameTests {
+    static let directory = ClientDirectory([
+        .init(id: 1, name: "Client 1 SARL", code: "C1"), .init(id: 2, name: "Client 2 SARL", code: "C2"),
+        .init(id: 3, name: "Café de l’Étoile", code: "ETOILE"), .init(id: 4, name: "Garage Roux", code: "GR1"),
+        .init(id: 5, name: "Garage Roux", code: "GR2"),
+    ])
+
+    @Test(arguments: [
+        ("Client 2 SARL", Int64?(2)), ("client 1 sarl", 1), ("  Client 1 SARL ", 1), ("café de l’étoile", 3), ("CAFE DE L’ETOILE", 3),
+        ("etoile", 3), ("C2", 2), ("Garage Roux", nil), ("gr2", 5), ("Client 3 SARL", nil), ("Client", nil), ("", nil),
+    ])
+    func wholeNames(text: String, id: Int64?) {
+        #expect(Self.directory.entry(exactlyNamed: text)?.id == id)
+    }
+}
