@@ -287,6 +287,9 @@ enum DateRecognizer {
         return Match(value: .date(.between(first, second)), length: j - start + inner.length)
     }
 
+    /// The largest count a duration takes ("100000 ans" is no delay): keeps `count × unit` exact.
+    static let maxDurationCount = 100_000
+
     /// "3 jours", "deux mois", "30j", "une semaine", "un an".
     static func duration(_ tokens: [Token], at start: Int) -> Match? {
         guard start < tokens.count else { return nil }
@@ -295,7 +298,7 @@ enum DateRecognizer {
         if let first = w.first, first.isASCIINumber {
             let digits = w.prefix(while: \.isASCIINumber)
             let unit = String(w.dropFirst(digits.count))
-            if !unit.isEmpty, let n = Int(digits) {
+            if !unit.isEmpty, let n = Int(digits), n <= maxDurationCount {
                 if let d = dayUnits[unit] { return Match(value: .duration(days: n * d, months: 0), length: 1) }
                 if let m = monthUnits[unit] { return Match(value: .duration(days: 0, months: n * m), length: 1) }
                 return nil
@@ -309,6 +312,7 @@ enum DateRecognizer {
         } else if let number = NumberRecognizer.match(tokens, at: start), !number.hasFraction, !number.scaled {
             count = Int(number.hundredths / 100)
             length = number.length
+            guard count <= maxDurationCount else { return nil }
         } else {
             return nil
         }
@@ -340,7 +344,10 @@ enum DateRecognizer {
         guard word.utf8.contains(where: { $0 == 47 || $0 == 45 || $0 == 46 }) else { return nil }  // / - .
         for separator: Character in ["/", "-", "."] {
             let parts = word.split(separator: separator, omittingEmptySubsequences: false)
-            guard parts.count == 2 || parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIINumber) }) else {
+            // At most four digits a part: "12345678901234567890/1" is no date (and no Int).
+            guard parts.count == 2 || parts.count == 3,
+                parts.allSatisfy({ (1...4).contains($0.count) && $0.allSatisfy(\.isASCIINumber) })
+            else {
                 continue
             }
             if separator == "." && parts.count == 2 { return nil }  // "15.03" is an amount

@@ -42,6 +42,21 @@ import Testing
         #expect(parsed.intent == .unknown || IntentID.allCases.contains(parsed.intent))
     }
 
+    /// Inputs libFuzzer found crashing the parser (`Scripts/fuzz.sh`), kept as regressions:
+    /// figures too long for an `Int` in a date, a count of days that overflows once multiplied.
+    @Test(arguments: [
+        "le 12345678901234567890/1", "99999999999999999999-01-02", "Dupont paie 1/99999999999999999999/2026",
+        "dans 9223372036854775807j", "relance dans 999999999999999999 semaines", "sous 4611686018427387904 mois",
+    ])
+    func fuzzerFindings(text: String) {
+        let today = Day(year: 2026, month: 11, day: 22)!
+        let parsed = FrenchParser(directory: ClientDirectory([])).parse(text, today: today)
+        #expect(parsed.confidence.isFinite && (0...1).contains(parsed.confidence))
+        for entity in EntityExtractor.entities(in: text, today: today) {
+            #expect(entity.kind != .duration && entity.kind != .date, "\(entity)")
+        }
+    }
+
     @Test func aLoneWordIsNotAGoodbye() {
         let parser = FrenchParser(directory: ClientDirectory([]))
         #expect(parser.parse("à", today: Day(year: 2026, month: 11, day: 22)!).intent != .quit)
