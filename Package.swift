@@ -73,6 +73,10 @@ let package = Package(
             name: "encaisse-bench",
             dependencies: ["AssistantCore", "Persistence", "FrenchParsing", "Receivables"]
         ),
+        // libFuzzer targets (`Scripts/fuzz.sh`); a normal build replays a corpus through them.
+        .target(name: "FuzzSupport", path: "Sources/FuzzSupport"),
+        .executableTarget(name: "fuzz-parser", dependencies: ["AssistantCore", "FuzzSupport"]),
+        .executableTarget(name: "fuzz-rpc", dependencies: ["AssistantRPC", "FuzzSupport"]),
         .testTarget(
             name: "ReceivablesTests",
             dependencies: ["Receivables", .product(name: "PropertyBased", package: "swift-property-based")]),
@@ -97,7 +101,7 @@ let package = Package(
         .testTarget(name: "AssistantRPCTests", dependencies: ["AssistantRPC"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console"]),
         // Drives the built `encaisse` binary through pipes.
-        .testTarget(name: "EndToEndTests", dependencies: ["encaisse"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["encaisse", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

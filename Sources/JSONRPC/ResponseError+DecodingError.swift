@@ -19,12 +19,17 @@ extension ResponseError {
                 reason: "type incorrect (attendu\u{A0}: \(Self.describeType(type)))"
             )
         case .dataCorrupted(let context):
-            self = .invalidParams(
-                field: Self.fieldPath(context.codingPath), reason: context.debugDescription
-            )
+            self = .invalidParams(field: Self.fieldPath(context.codingPath), reason: Self.french(context.debugDescription))
         @unknown default:
             self = .invalidParams(field: "params", reason: "\(error)")
         }
+    }
+
+    /// The standard library's own words for an enum value it does not know ("Cannot initialize
+    /// Kind from invalid String value foo") in French; the project's own reasons are French already.
+    static func french(_ reason: String) -> String {
+        guard reason.hasPrefix("Cannot initialize "), let range = reason.range(of: " value ") else { return reason }
+        return "valeur «\u{A0}\(reason[range.upperBound...])\u{A0}» non reconnue"
     }
 
     /// `a.b[2].c`, or `params` for the params value itself.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A receipt from a client, allocated to its invoices (lettrage).
 public struct Payment: Hashable, Sendable, Codable {
     public var id: Int64?
@@ -39,6 +41,39 @@ public enum PaymentMethod: String, Hashable, Sendable, Codable, CaseIterable {
         case .directDebit: return "prélèvement"
         case .cash: return "espèces"
         }
+    }
+
+    /// The method named by its id or by a French word for it, case and accents aside:
+    /// "transfer" or "virement", "chèque", "carte" or "CB", "prélèvement", "espèces".
+    public init?(word: String) {
+        let folded = word.trimmingCharacters(in: .whitespaces).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        if let method = Self.allCases.first(where: { $0.rawValue.lowercased() == folded }) {
+            self = method
+            return
+        }
+        switch folded {
+        case "virement", "virement bancaire", "vir": self = .transfer
+        case "cheque", "chq": self = .cheque
+        case "carte", "carte bancaire", "cb": self = .card
+        case "prelevement", "prelevement sepa", "prlv": self = .directDebit
+        case "especes", "liquide": self = .cash
+        default: return nil
+        }
+    }
+
+    /// Accepts the ids and the French words (an editor may send either); refuses anything else
+    /// with the list of methods, in French.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let method = PaymentMethod(word: text) else {
+            throw DecodingError.dataCorruptedError(
+                in: container,
+                debugDescription:
+                    "mode de paiement inconnu « \(text) » : transfer (virement), cheque, card (carte), directDebit (prélèvement) ou cash (espèces)"
+            )
+        }
+        self = method
     }
 }
 

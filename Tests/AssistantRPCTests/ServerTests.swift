@@ -420,6 +420,30 @@ struct ServerTests {
     }
 
     @Test(
+        "payment.record: the method by its id or its French word",
+        arguments: [("cheque", "cheque"), ("virement", "transfer"), ("Chèque", "cheque"), ("CB", "card"), ("prélèvement", "directDebit")])
+    func paymentMethodWords(word: String, id: String) throws {
+        let harness = try Harness()
+        let result = try harness.result("payment.record", ["client": "Dupont", "amount": 10, "method": .string(word)])
+        #expect(result["outcome"] == "done")
+        #expect(try harness.database.recentChanges().count == 1)
+        #expect(result["data"]?["method"] == .string(id))
+    }
+
+    @Test("an unknown payment method is refused in French, naming the field")
+    func unknownPaymentMethod() throws {
+        let harness = try Harness()
+        let error = try harness.error("payment.record", ["client": "Dupont", "amount": 10, "method": "bitcoin"])
+        #expect(error.code == -32602)
+        #expect(error["data"]?["field"] == "method")
+        let reason = try #require(error["data"]?["reason"]?.stringValue)
+        #expect(reason.contains("bitcoin") && reason.contains("virement"))
+        let status = try harness.error("client.list", ["kind": "martien"])
+        #expect(status["data"]?["reason"]?.stringValue?.contains("Cannot") == false)
+        #expect(try harness.database.recentChanges().isEmpty)
+    }
+
+    @Test(
         "-32003: invalid values, with the field",
         arguments: [
             ("payment.record", ["client": "Dupont", "amount": -50], "amount"),
