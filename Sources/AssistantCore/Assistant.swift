@@ -14,6 +14,8 @@ public final class Assistant {
     let prompts: PromptLibrary
     private(set) var parser: FrenchParser
     private var fixedToday: Day?
+    /// The client list version the parser's names were read at (`AppDatabase.clientVersion`).
+    private var clientVersion: Int64 = -1
     private var contexts: [String: DialogueContext] = [:]
     /// The last reminder drafted in each session, for "c'est envoyé".
     var drafts: [String: DraftMemo] = [:]
@@ -48,11 +50,22 @@ public final class Assistant {
 
     /// Rebuilds the name index after clients changed.
     func reloadClients() throws {
-        parser.directory = ClientDirectory(try database.clientNames().map { .init(id: $0.id, name: $0.name, code: $0.code) })
+        let (names, version) = try database.versionedClientNames()
+        parser.directory = ClientDirectory(names.map { .init(id: $0.id, name: $0.name, code: $0.code) })
+        clientVersion = version
+    }
+
+    /// Reloads the names if the client list changed since they were read — by this process or
+    /// by another one on the same file (a REPL beside an editor's RPC server). One tiny read
+    /// per command; a ledger that cannot be read is left for the command itself to report.
+    func refreshClients() {
+        guard let version = try? database.clientVersion(), version != clientVersion else { return }
+        try? reloadClients()
     }
 
     /// Client names for completion, optionally those starting with a prefix (accents and case ignored).
     public func clientNames(matching prefix: String = "", limit: Int = 50) -> [String] {
+        refreshClients()
         let folded = TextNormalizer.fold(prefix).trimmingCharacters(in: .whitespaces)
         func matches(_ name: String) -> Bool {
             guard !folded.isEmpty else { return true }
@@ -68,11 +81,13 @@ public final class Assistant {
 
     /// Reads a sentence without running it (the `parse` RPC method): no side effect.
     public func parse(_ text: String, session: String = "") -> ParseResult {
-        parser.parse(text, today: today, context: context(for: session))
+        refreshClients()
+        return parser.parse(text, today: today, context: context(for: session))
     }
 
     /// Understands a sentence and runs it.
     public func ask(_ text: String, session: String = "") throws -> Reply {
+        refreshClients()
         var context = context(for: session)
         let parsed = parser.parse(text, today: today, context: context)
         if parsed.answeredClarification, let pending = context.pending { context.lastChoices = pending.candidates }
@@ -99,6 +114,7 @@ public final class Assistant {
 
     /// Runs an intent with its entities (the direct RPC methods, and `ask` once parsed).
     public func perform(_ intent: IntentID, _ entities: Entities, session: String = "") throws -> Reply {
+        refreshClients()
         var entities = entities
         if let reference = entities.client, intent != .clientAdd {
             entities.client = try resolve(reference, session: session, intent: intent, entities: entities)

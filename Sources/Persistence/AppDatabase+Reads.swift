@@ -51,13 +51,7 @@ extension AppDatabase {
     }
 
     /// Every client's id, code and name, for name matching and completion.
-    public func clientNames() throws -> [ClientName] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT id, code, name FROM client ORDER BY name").map {
-                ClientName(id: $0["id"], code: $0["code"], name: $0["name"])
-            }
-        }
-    }
+    public func clientNames() throws -> [ClientName] { try versionedClientNames().names }
 
     public func client(id: Int64) throws -> Client {
         try read { db in

@@ -173,6 +173,7 @@ extension AppDatabase {
         registerPaidFacts(&migrator)
         registerImportKeys(&migrator)
         registerMonthlyTotals(&migrator)
+        registerClientVersion(&migrator)
         return migrator
     }
 }
