@@ -54,8 +54,10 @@ public final class StdinLineReader: LineReader {
     }
 
     private var tooLong: String {
-        let limit = maxLineBytes >= 1024 ? "\(maxLineBytes / 1024) Kio" : "\(maxLineBytes) octets"
-        return "ligne trop longue (plus de \(limit)), ignorée"
+        let limit =
+            maxLineBytes >= 1 << 20 && maxLineBytes % (1 << 20) == 0
+            ? "\(maxLineBytes >> 20)\u{A0}Mio" : maxLineBytes >= 1024 ? "\(maxLineBytes / 1024)\u{A0}Kio" : "\(maxLineBytes)\u{A0}octets"
+        return "elle dépasse \(limit) (une commande tient sur une ligne)"
     }
 
     private func decode(_ bytes: [UInt8]) -> LineInput {

@@ -147,7 +147,7 @@ struct StdinLineReaderTests {
         let lines = try readLines([long, Array("\nsuite\n".utf8)], maxLineBytes: 1_024)
         #expect(lines.count == 2)
         #expect(lines.first?.isInvalid == true)
-        #expect(lines.first?.invalidReason?.contains("trop longue") == true)
+        #expect(lines.first?.invalidReason?.contains("dépasse") == true)
         #expect(lines.last == .text("suite"))
         // The same as the last line of the input.
         let last = try readLines([Array("avant\n".utf8), long], maxLineBytes: 1_024)

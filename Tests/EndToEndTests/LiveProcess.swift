@@ -10,6 +10,8 @@ final class LiveProcess: @unchecked Sendable {
     private let errors = Pipe()
     private let lock = NSCondition()
     private var buffer = Data()
+    /// Where the unread part of `buffer` starts (compacted now and then, not at every line).
+    private var readOffset = 0
     private var stderrData = Data()
     private var closed = false
 
@@ -63,10 +65,16 @@ final class LiveProcess: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         while true {
-            if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
-                let line = buffer[buffer.startIndex..<newline]
-                buffer.removeSubrange(buffer.startIndex...newline)
-                return String(decoding: line, as: UTF8.self)
+            let start = buffer.startIndex + readOffset
+            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                let line = String(decoding: buffer[start..<newline], as: UTF8.self)
+                readOffset = newline + 1 - buffer.startIndex
+                if readOffset > 1 << 20 {
+                    buffer.removeSubrange(buffer.startIndex..<(buffer.startIndex + readOffset))
+                    buffer = Data(buffer)
+                    readOffset = 0
+                }
+                return line
             }
             if closed || !lock.wait(until: deadline) { return nil }
         }
@@ -83,8 +91,9 @@ final class LiveProcess: @unchecked Sendable {
         process.waitUntilExit()
         lock.lock()
         while !closed { lock.wait() }
-        let rest = String(decoding: buffer, as: UTF8.self)
+        let rest = String(decoding: buffer.dropFirst(readOffset), as: UTF8.self)
         buffer.removeAll()
+        readOffset = 0
         lock.unlock()
         // stderr's reader ends with the process.
         Thread.sleep(forTimeInterval: 0.05)
