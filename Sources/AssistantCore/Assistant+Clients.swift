@@ -167,25 +167,22 @@ extension Assistant {
     /// `client.list`: clients, optionally those in dispute, with open invoices, paid up, or of one kind.
     func clientList(_ entities: Entities) throws -> Reply {
         try validateLimit(entities.limit)
-        var summaries = try database.clientSummaries(asOf: today)
-        switch entities.status {
-        case "overdue"?: summaries = summaries.filter { $0.overdue.isPositive }
-        case "open"?: summaries = summaries.filter { $0.outstanding.isPositive }
-        case "paid"?: summaries = summaries.filter { !$0.outstanding.isPositive }
-        case "disputed"?: summaries = summaries.filter { $0.disputedInvoices > 0 }
-        case nil: break
-        case let other?:
-            throw AssistantError.invalidValue(field: "status", reason: "Filtre « \(other) » inconnu (overdue, open, paid ou disputed).")
+        var query = ClientFilter(limit: entities.limit.map { max(0, $0) })
+        if let status = entities.status {
+            guard let wanted = ClientFilter.Status(rawValue: status) else {
+                throw AssistantError.invalidValue(
+                    field: "status", reason: "Filtre « \(status) » inconnu (overdue, open, paid ou disputed).")
+            }
+            query.status = wanted
         }
         if let kind = entities.kind {
             guard let wanted = ClientKind(parsing: kind) else {
                 throw AssistantError.invalidValue(
                     field: "kind", reason: "Type de client « \(kind) » inconnu (B2B, B2C, PUBLIC ou TRANSPORT).")
             }
-            summaries = summaries.filter { $0.client.kind == wanted }
+            query.kind = wanted
         }
-        let total = summaries.count
-        if let limit = entities.limit { summaries = Array(summaries.prefix(max(0, limit))) }
+        let (total, summaries) = try database.clientSummaries(asOf: today, filter: query)
         let data = ClientListData(
             count: total,
             rows: summaries.map {

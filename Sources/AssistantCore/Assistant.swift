@@ -16,6 +16,8 @@ public final class Assistant {
     private var fixedToday: Day?
     /// The client list version the parser's names were read at (`AppDatabase.clientVersion`).
     private var clientVersion: Int64 = -1
+    /// The file's commit stamp when the client version was last compared.
+    private var checkedStamp: Int64?
     private var contexts: [String: DialogueContext] = [:]
     /// The last reminder drafted in each session, for "c'est envoyé".
     var drafts: [String: DraftMemo] = [:]
@@ -59,6 +61,11 @@ public final class Assistant {
     /// by another one on the same file (a REPL beside an editor's RPC server). One tiny read
     /// per command; a ledger that cannot be read is left for the command itself to report.
     func refreshClients() {
+        // Nothing committed since the last look (a few µs): the names are current.
+        if let stamp = database.commitStamp() {
+            if stamp == checkedStamp { return }
+            checkedStamp = stamp
+        }
         guard let version = try? database.clientVersion(), version != clientVersion else { return }
         try? reloadClients()
     }

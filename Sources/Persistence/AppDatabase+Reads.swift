@@ -155,28 +155,67 @@ extension AppDatabase {
 
     /// Every client with its balance on `day`, by name.
     public func clientSummaries(asOf day: Day) throws -> [ClientSummary] {
-        try read { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT c.*, COALESCE(t.outstanding, 0) AS outstanding, COALESCE(t.overdue, 0) AS overdue,
-                           COALESCE(t.disputed, 0) AS disputed_count, t.oldest_due
-                    FROM client c
-                    LEFT JOIN (SELECT client_id, SUM(outstanding_cents) AS outstanding,
-                                      SUM(CASE WHEN due_day < ? THEN outstanding_cents ELSE 0 END) AS overdue,
-                                      SUM(CASE WHEN disputed THEN 1 ELSE 0 END) AS disputed,
-                                      MIN(CASE WHEN due_day < ? THEN due_day END) AS oldest_due
-                               FROM invoice WHERE outstanding_cents > 0 GROUP BY client_id) t ON t.client_id = c.id
-                    ORDER BY c.name
-                    """,
-                arguments: [day.iso, day.iso])
-            return try rows.map { row in
+        try clientSummaries(asOf: day, filter: ClientFilter()).rows
+    }
+
+    /// The clients a filter keeps, by name, at most `filter.limit` of them, and how many it
+    /// keeps in all. The filters and the limit are SQL: on 50 000 clients, the first fifty
+    /// are read with their open invoices' totals through the `invoice_open` index, one client
+    /// at a time, rather than totalling every client's invoices and decoding every client.
+    public func clientSummaries(asOf day: Day, filter: ClientFilter) throws -> (total: Int, rows: [ClientSummary]) {
+        let totals = """
+            SELECT client_id, SUM(outstanding_cents) AS outstanding,
+                   SUM(CASE WHEN due_day < :day THEN outstanding_cents ELSE 0 END) AS overdue,
+                   SUM(CASE WHEN disputed THEN 1 ELSE 0 END) AS disputed,
+                   MIN(CASE WHEN due_day < :day THEN due_day END) AS oldest_due
+            FROM invoice WHERE outstanding_cents > 0
+            """
+        var conditions: [String] = []
+        switch filter.status {
+        case .overdue?: conditions.append("t.overdue > 0")
+        case .open?: conditions.append("t.outstanding > 0")
+        case .paid?: conditions.append("COALESCE(t.outstanding, 0) <= 0")
+        case .disputed?: conditions.append("t.disputed > 0")
+        case nil: break
+        }
+        if filter.kind != nil { conditions.append("c.kind = :kind") }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let arguments: StatementArguments = ["day": day.iso, "kind": filter.kind?.rawValue, "limit": filter.limit ?? -1]
+        return try read { db in
+            let rows: [Row]
+            let total: Int
+            if filter.status == nil {
+                // No filter on the totals: the clients first, then the totals of those shown.
+                rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT c.*, COALESCE(t.outstanding, 0) AS outstanding, COALESCE(t.overdue, 0) AS overdue,
+                               COALESCE(t.disputed, 0) AS disputed_count, t.oldest_due
+                        FROM (SELECT * FROM client c \(whereClause) ORDER BY c.name LIMIT :limit) c
+                        LEFT JOIN (\(totals) AND client_id IN (SELECT id FROM client c \(whereClause) ORDER BY c.name LIMIT :limit)
+                                   GROUP BY client_id) t ON t.client_id = c.id
+                        ORDER BY c.name
+                        """, arguments: arguments)
+                total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM client c \(whereClause)", arguments: arguments) ?? 0
+            } else {
+                let joined = "FROM client c LEFT JOIN (\(totals) GROUP BY client_id) t ON t.client_id = c.id \(whereClause)"
+                rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT c.*, COALESCE(t.outstanding, 0) AS outstanding, COALESCE(t.overdue, 0) AS overdue,
+                               COALESCE(t.disputed, 0) AS disputed_count, t.oldest_due
+                        \(joined) ORDER BY c.name LIMIT :limit
+                        """, arguments: arguments)
+                total = try Int.fetchOne(db, sql: "SELECT COUNT(*) \(joined)", arguments: arguments) ?? 0
+            }
+            let summaries = try rows.map { row in
                 let oldest: String? = row["oldest_due"]
                 return try ClientSummary(
                     client: ClientRecord(row: row).client, outstanding: Money(cents: row["outstanding"]),
                     overdue: Money(cents: row["overdue"]), disputedInvoices: row["disputed_count"],
                     maxDaysLate: oldest.flatMap { Day(iso: $0) }.map { $0.days(until: day) } ?? 0)
             }
+            return (total, summaries)
         }
     }
 

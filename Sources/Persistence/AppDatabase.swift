@@ -11,8 +11,12 @@ public final class AppDatabase: Sendable {
     let writer: any DatabaseWriter
     /// The file path, or ":memory:", for error messages.
     public let location: String
+    /// A connection of its own on a file, only for `commitStamp()`.
+    private let watcher: DatabaseQueue?
 
-    init(_ writer: any DatabaseWriter, location: String) throws {
+    /// - Parameter watchedPath: the file, for `commitStamp()`'s connection (opened read-only
+    ///   once the migrations ran).
+    init(_ writer: any DatabaseWriter, location: String, watchedPath: String? = nil) throws {
         self.writer = writer
         self.location = location
         do {
@@ -23,6 +27,9 @@ public final class AppDatabase: Sendable {
             }
             if foreign { throw PersistenceError.notALedger(path: location) }
             try Self.migrator.migrate(writer)
+            var watching = Self.configuration
+            watching.readonly = true
+            watcher = try watchedPath.map { try DatabaseQueue(path: $0, configuration: watching) }
         } catch let error as PersistenceError {
             throw error
         } catch {
@@ -44,12 +51,20 @@ public final class AppDatabase: Sendable {
         }
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
-            return try AppDatabase(pool, location: path)
+            return try AppDatabase(pool, location: path, watchedPath: path)
         } catch let error as PersistenceError {
             throw error
         } catch {
             throw PersistenceError.wrap(error, path: path)
         }
+    }
+
+    /// A number that changes whenever any other connection — this process's writes, another
+    /// program's — commits to the file (`PRAGMA data_version` on a connection kept for it):
+    /// a few microseconds, so that caches can be checked before every command. `nil` for an
+    /// in-memory ledger, which no one else can write.
+    public func commitStamp() -> Int64? {
+        try? watcher?.inDatabase { db in try Int64.fetchOne(db, sql: "PRAGMA data_version") } ?? nil
     }
 
     /// A fresh in-memory ledger (demo and tests only).

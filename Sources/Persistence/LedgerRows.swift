@@ -46,6 +46,24 @@ public struct ClientSummary: Hashable, Sendable, Codable {
     public var maxDaysLate: Int
 }
 
+/// Which clients `clientSummaries(asOf:filter:)` returns.
+public struct ClientFilter: Hashable, Sendable {
+    public enum Status: String, Sendable, CaseIterable {
+        /// With overdue invoices / with open invoices / owing nothing / with disputed invoices.
+        case overdue, open, paid, disputed
+    }
+
+    public var status: Status?
+    public var kind: ClientKind?
+    public var limit: Int?
+
+    public init(status: Status? = nil, kind: ClientKind? = nil, limit: Int? = nil) {
+        self.status = status
+        self.kind = kind
+        self.limit = limit
+    }
+}
+
 /// A name the parser can match against, without loading whole clients.
 public struct ClientName: Hashable, Sendable {
     public var id: Int64

@@ -25,10 +25,17 @@ struct Bench {
         var median: Double  // milliseconds
         var target: String
         var note: String
+        /// Peak resident memory during the row's runs, MiB (a child process's own for the rows
+        /// that run one).
+        var memory: Double? = nil
     }
 
-    static func main() throws {
+    nonisolated static func main() throws {
         let arguments = CommandLine.arguments
+        if arguments.count > 3, arguments[1] == "--measure-child" {
+            try ImportBench.measureChild(Array(arguments.dropFirst(2)))
+            return
+        }
         func option(_ name: String, _ fallback: Int) -> Int {
             guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count, let value = Int(arguments[index + 1]) else {
                 return fallback
@@ -76,13 +83,15 @@ struct Bench {
         let binary = binDirectory.appendingPathComponent("encaisse").path
         if profileParseOnly || !selected("pipe") {
         } else if FileManager.default.isExecutableFile(atPath: binary) {
-            let times = try (0..<15).map { _ in
-                try timeProcess(binary, ["--demo", "--today", "2026-11-22"], stdin: "qui est en retard ?\n")
+            let runs = try (0..<15).map { _ in
+                try ImportBench.run(
+                    binary, ["--demo", "--today", "2026-11-22"], stdin: "qui est en retard ?\n", environment: ["NO_COLOR": "1"])
             }
             rows.append(
                 Row(
-                    operation: "pipe : « qui est en retard ? » (démo, processus complet)", median: median(times), target: "< 50 ms",
-                    note: "15 lancements"))
+                    operation: "pipe : « qui est en retard ? » (démo, processus complet)", median: median(runs.map(\.ms)),
+                    target: "< 50 ms",
+                    note: "15 lancements", memory: runs.map(\.peakMB).max()))
         } else {
             rows.append(
                 Row(
@@ -104,43 +113,47 @@ struct Bench {
             if isatty(2) == 1 { FileHandle.standardError.write(Data("\n".utf8)) }
             generation = String(format: "généré en %.1f s", Date().timeIntervalSince(start))
         }
+        Memory.resetPeak()
         let database = try AppDatabase.openFile(at: ledgerPath)
         let counts = try database.ledgerCounts()
         let openStart = Date()
         let assistant = try Assistant(database: database, today: today)
         let openTime = Date().timeIntervalSince(openStart) * 1000
-        rows.append(Row(operation: "ouverture + index des \(counts.clients) noms", median: openTime, target: "", note: generation))
+        rows.append(
+            Row(
+                operation: "ouverture + index des \(counts.clients) noms", median: openTime, target: "", note: generation,
+                memory: Memory.peakMiB()))
+
+        /// Runs the sqlite3 CLI on the ledger: median wall time and the CLI's own peak memory.
+        func sqliteReference(_ sql: String, runs: Int) throws -> (median: Double, memory: Double)? {
+            guard let sqlite = which("sqlite3") else { return nil }
+            let results = try (0..<runs).map { _ in try ImportBench.run(sqlite, ["-readonly", ledgerPath, sql]) }
+            return (median(results.map(\.ms)), results.map(\.peakMB).max() ?? .nan)
+        }
 
         // Overdue top 20, in process and by the sqlite3 CLI on the same file.
-        var overdue: [Double] = []
-        for _ in 0..<(selected("overdue.list") ? 15 : 0) {
-            let start = DispatchTime.now()
-            _ = try assistant.perform(
-                .overdueList,
-                {
-                    var e = Entities(); e.limit = 20; return e
-                }())
-            overdue.append(elapsed(start))
-        }
-        let overdueMedian = median(overdue)
         if selected("overdue.list") {
+            var top20 = Entities()
+            top20.limit = 20
+            let overdue = try timed(15) { _ in _ = try assistant.perform(.overdueList, top20) }
+            let overdueMedian = overdue.median
             rows.append(
                 Row(
-                    operation: "overdue.list top 20", median: overdueMedian, target: "< 100 ms", note: "assistant complet (requête + texte)"
-                ))
+                    operation: "overdue.list top 20", median: overdueMedian, target: "< 100 ms",
+                    note: "assistant complet (requête + texte)",
+                    memory: overdue.memory))
             let sql = """
                 SELECT c.id, c.code, c.name, t.overdue, t.disputed, t.invoices, t.oldest_due FROM (SELECT client_id, SUM(outstanding_cents) AS overdue, \
                 SUM(CASE WHEN disputed THEN outstanding_cents ELSE 0 END) AS disputed, COUNT(*) AS invoices, MIN(due_day) AS oldest_due \
                 FROM invoice WHERE outstanding_cents > 0 AND due_day <= '2026-11-21' GROUP BY client_id) AS t JOIN client c ON c.id = t.client_id \
                 WHERE t.overdue >= 1 ORDER BY t.overdue DESC, t.oldest_due ASC, c.name ASC LIMIT 20;
                 """
-            if let sqlite = which("sqlite3") {
-                let reference = try (0..<15).map { _ in try timeProcess(sqlite, ["-readonly", ledgerPath, sql], stdin: "") }
-                let referenceMedian = median(reference)
+            if let reference = try sqliteReference(sql, runs: 15) {
                 rows.append(
                     Row(
-                        operation: "  même requête, sqlite3 CLI (processus)", median: referenceMedian, target: "référence",
-                        note: String(format: "rapport Encaisse / sqlite3 = %.2f (cible ≤ 2)", overdueMedian / referenceMedian)))
+                        operation: "  même requête, sqlite3 CLI (processus)", median: reference.median, target: "référence",
+                        note: String(format: "rapport Encaisse / sqlite3 = %.2f (cible ≤ 2)", overdueMedian / reference.median),
+                        memory: reference.memory))
             } else {
                 rows.append(
                     Row(
@@ -155,24 +168,25 @@ struct Bench {
         /// Times `body` (which returns the row's note), then the same SQL through the CLI.
         func report(_ operation: String, runs: Int, sql: String, _ body: () throws -> String) throws {
             guard selected(operation) else { return }
-            var times: [Double] = []
             var note = ""
+            Memory.resetPeak()
+            var times: [Double] = []
             for _ in 0..<runs {
                 let start = DispatchTime.now()
                 note = try body()
                 times.append(elapsed(start))
             }
-            let inProcess = median(times)
-            rows.append(Row(operation: operation, median: inProcess, target: "< 300 ms", note: note))
-            guard let sqlite = which("sqlite3") else {
+            let measured = (median: median(times), memory: Memory.peakMiB())
+            rows.append(Row(operation: operation, median: measured.median, target: "< 300 ms", note: note, memory: measured.memory))
+            guard let reference = try sqliteReference(sql, runs: runs) else {
                 rows.append(Row(operation: "  même SQL, sqlite3 CLI", median: .nan, target: "référence", note: "sqlite3 absent"))
                 return
             }
-            let reference = median(try (0..<runs).map { _ in try timeProcess(sqlite, ["-readonly", ledgerPath, sql], stdin: "") })
             rows.append(
                 Row(
-                    operation: "  même SQL, sqlite3 CLI (processus)", median: reference, target: "référence",
-                    note: String(format: "rapport Encaisse / sqlite3 = %.2f (cible ≤ 2)", inProcess / reference)))
+                    operation: "  même SQL, sqlite3 CLI (processus)", median: reference.median, target: "référence",
+                    note: String(format: "rapport Encaisse / sqlite3 = %.2f (cible ≤ 2)", measured.median / reference.median),
+                    memory: reference.memory))
         }
         try report("aging.report (SQL)", runs: 9, sql: ReportSQL.aging(asOf: today)) {
             "\(try database.agingRows(asOf: today).count) clients, 5 tranches (index invoice_open)"
@@ -201,16 +215,12 @@ struct Bench {
             (IntentID.agingReport, "aging.report"), (.kpiDSO, "kpi.dso"), (.riskList, "risk.list"), (.forecastCash, "forecast.cash"),
             (.riskConcentration, "risk.concentration"),
         ] where selected("\(label) (opération complète)") {
-            var times: [Double] = []
-            for _ in 0..<5 {
-                let start = DispatchTime.now()
-                _ = try assistant.perform(intent, Entities())
-                times.append(elapsed(start))
-            }
+            let measured = try timed(5) { _ in _ = try assistant.perform(intent, Entities()) }
             rows.append(
                 Row(
-                    operation: "\(label) (opération complète)", median: median(times), target: "< 300 ms", note: "requêtes + calcul + texte"
-                ))
+                    operation: "\(label) (opération complète)", median: measured.median, target: "< 300 ms",
+                    note: "requêtes + calcul + texte",
+                    memory: measured.memory))
         }
 
         if only != nil {
@@ -218,74 +228,177 @@ struct Bench {
             return
         }
 
-        // Client balance for clients spread over the ledger.
+        // Every other operation, on clients spread over the ledger (those with overdue invoices
+        // for the dunning, penalty and plan ones). Writes are undone at once, each undo timed too,
+        // so that the file is left as it was.
         let names = try database.clientNames()
-        var balance: [Double] = []
-        for index in stride(from: 0, to: names.count, by: max(1, names.count / 50)) {
-            var entities = Entities()
-            entities.client = ClientReference(id: names[index].id, name: names[index].name)
-            let start = DispatchTime.now()
-            _ = try assistant.perform(.clientBalance, entities)
-            balance.append(elapsed(start))
+        let spread = stride(from: 0, to: names.count, by: max(1, names.count / 40)).map {
+            ClientReference(id: names[$0].id, name: names[$0].name)
         }
-        rows.append(Row(operation: "client.balance", median: median(balance), target: "", note: "\(balance.count) clients"))
-
-        // Recording a payment (one transaction, journaled), then undone to leave the file as it was.
-        var payment: [Double] = []
-        var undo: [Double] = []
-        for index in stride(from: 7, to: names.count, by: max(1, names.count / 30)) {
-            var entities = Entities()
-            entities.client = ClientReference(id: names[index].id, name: names[index].name)
-            entities.amount = Money(euros: 123, cents: 45)
-            let start = DispatchTime.now()
-            _ = try assistant.perform(.paymentRecord, entities)
-            payment.append(elapsed(start))
-            let undoStart = DispatchTime.now()
-            _ = try assistant.perform(.undo, Entities())
-            undo.append(elapsed(undoStart))
-        }
-        rows.append(
-            Row(operation: "payment.record", median: median(payment), target: "< 5 ms", note: "\(payment.count) paiements, puis annulés"))
-        rows.append(Row(operation: "undo", median: median(undo), target: "", note: ""))
-
-        // The dunning run over the whole ledger, then drafts and plan proposals for clients spread over it.
-        var dueRuns: [Double] = []
-        var dueCount = 0
-        for _ in 0..<5 {
-            let start = DispatchTime.now()
-            let reply = try assistant.perform(.reminderDue, Entities())
-            dueRuns.append(elapsed(start))
-            dueCount = (reply.data as? ReminderDueData)?.count ?? 0
-        }
-        rows.append(
-            Row(operation: "reminder.due (tout le registre)", median: median(dueRuns), target: "", note: "\(dueCount) relances à faire"))
-        var draftTimes: [Double] = []
-        var planTimes: [Double] = []
-        let overdueNames =
-            (try assistant.perform(
-                .overdueList,
-                {
-                    var e = Entities(); e.limit = 200; return e
-                }()
-            ).data as? OverdueData)?
-            .rows.map(\.client) ?? []
-        for client in overdueNames.enumerated().filter({ $0.offset % 10 == 0 }).map(\.element) {
+        var top200 = Entities()
+        top200.limit = 200
+        let overdueClients =
+            (try assistant.perform(.overdueList, top200).data as? OverdueData)?.rows.enumerated()
+            .filter { $0.offset % 8 == 0 }.map(\.element.client) ?? []
+        func forClient(_ client: ClientReference, _ build: (inout Entities) -> Void = { _ in }) -> Entities {
             var entities = Entities()
             entities.client = client
-            var start = DispatchTime.now()
-            _ = try assistant.perform(.reminderDraft, entities)
-            draftTimes.append(elapsed(start))
-            entities.installments = 4
-            start = DispatchTime.now()
-            _ = try assistant.perform(.planPropose, entities)
-            planTimes.append(elapsed(start))
+            build(&entities)
+            return entities
         }
-        rows.append(
-            Row(
-                operation: "reminder.draft", median: median(draftTimes), target: "",
-                note: "\(draftTimes.count) clients, pénalités comprises"))
-        rows.append(Row(operation: "plan.propose en 4 fois", median: median(planTimes), target: "", note: "avec le document à signer"))
+        /// An operation run once per client of `clients` (median over them, peak memory).
+        func perClient(
+            _ label: String, _ intent: IntentID, on clients: [ClientReference], target: String = "", note: String = "",
+            _ build: @escaping (ClientReference, inout Entities) throws -> Void = { _, _ in }
+        ) throws {
+            guard selected(label), !clients.isEmpty else { return }
+            Memory.resetPeak()
+            var times: [Double] = []
+            for client in clients {
+                var entities = forClient(client)
+                try build(client, &entities)
+                let start = DispatchTime.now()
+                _ = try assistant.perform(intent, entities)
+                times.append(elapsed(start))
+            }
+            let measured = (median: median(times), memory: Memory.peakMiB())
+            rows.append(
+                Row(
+                    operation: label, median: measured.median, target: target, note: note.isEmpty ? "\(clients.count) clients" : note,
+                    memory: measured.memory))
+        }
+        var undoTimes: [Double] = []
+        /// A write once per client, each undone at once (the undo timed apart).
+        func write(
+            _ label: String, _ intent: IntentID, on clients: [ClientReference], target: String = "", note: String = "",
+            _ build: @escaping (ClientReference, inout Entities) throws -> Void = { _, _ in }
+        ) throws {
+            guard selected(label), !clients.isEmpty else { return }
+            Memory.resetPeak()
+            var times: [Double] = []
+            for client in clients {
+                var entities = forClient(client)
+                try build(client, &entities)
+                if intent == .clientAdd { entities.client = nil }
+                let start = DispatchTime.now()
+                _ = try assistant.perform(intent, entities)
+                times.append(elapsed(start))
+                let undoStart = DispatchTime.now()
+                _ = try assistant.perform(.undo, Entities())
+                undoTimes.append(elapsed(undoStart))
+            }
+            rows.append(
+                Row(
+                    operation: label, median: median(times), target: target,
+                    note: note.isEmpty ? "\(clients.count) écritures, chacune annulée" : note, memory: Memory.peakMiB()))
+        }
+        func openInvoice(of client: ClientReference) throws -> String {
+            guard let id = client.id, let invoice = try database.openInvoices(clientID: id).first(where: { !$0.disputed }) else {
+                return "F-0"
+            }
+            return invoice.number
+        }
 
+        // Reads of one client.
+        try perClient("client.balance", .clientBalance, on: spread)
+        try perClient("client.show (fiche)", .clientShow, on: spread)
+        try perClient("invoice.list (un client)", .invoiceList, on: spread)
+        try perClient("risk.score", .riskScore, on: spread)
+        try perClient("penalty.compute", .penaltyCompute, on: overdueClients, note: "\(overdueClients.count) clients en retard")
+        try perClient("escalation.advise", .escalationAdvise, on: overdueClients, note: "\(overdueClients.count) clients en retard")
+        try perClient("reminder.draft", .reminderDraft, on: overdueClients, note: "\(overdueClients.count) clients, pénalités comprises")
+        try perClient("plan.propose en 4 fois", .planPropose, on: overdueClients, note: "avec le document à signer") { _, entities in
+            entities.installments = 4
+        }
+        try perClient("plan.show", .planShow, on: spread)
+
+        // Reads of the whole ledger.
+        func whole(_ label: String, _ intent: IntentID, runs: Int, target: String = "", _ build: (inout Entities) -> Void = { _ in }) throws
+            -> Reply?
+        {
+            guard selected(label) else { return nil }
+            var entities = Entities()
+            build(&entities)
+            var reply: Reply?
+            Memory.resetPeak()
+            var times: [Double] = []
+            for _ in 0..<runs {
+                let start = DispatchTime.now()
+                reply = try assistant.perform(intent, entities)
+                times.append(elapsed(start))
+            }
+            let measured = (median: median(times), memory: Memory.peakMiB())
+            rows.append(Row(operation: label, median: measured.median, target: target, note: "", memory: measured.memory))
+            return reply
+        }
+        _ = try whole("client.list (50 premiers)", .clientList, runs: 7) { $0.limit = 50 }
+        _ = try whole("invoice.list en retard (50 premières)", .invoiceList, runs: 7) {
+            $0.status = "overdue"
+            $0.limit = 50
+        }
+        if let reply = try whole("reminder.due (tout le registre)", .reminderDue, runs: 5) {
+            rows[rows.count - 1].note = "\((reply.data as? ReminderDueData)?.count ?? 0) relances à faire"
+        }
+        let exportDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("encaisse-bench-\(getpid())")
+        try FileManager.default.createDirectory(at: exportDirectory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: exportDirectory) }
+        if let reply = try whole(
+            "data.export balance âgée (CSV)", .dataExport, runs: 3,
+            { entities in
+                entities.report = "aging.report"
+                entities.file = exportDirectory.appendingPathComponent("balance.csv").path
+            })
+        {
+            rows[rows.count - 1].note = "\((reply.data as? ExportData)?.rows ?? 0) lignes écrites"
+        }
+        if let reply = try whole(
+            "data.export factures en retard (CSV)", .dataExport, runs: 3,
+            { entities in
+                entities.report = "invoice.list"
+                entities.status = "overdue"
+                entities.file = exportDirectory.appendingPathComponent("factures.csv").path
+            })
+        {
+            rows[rows.count - 1].note = "\((reply.data as? ExportData)?.rows ?? 0) lignes écrites"
+        }
+
+        // Writes, each one transaction, journaled, then undone.
+        let writeClients = Array(spread.prefix(20))
+        var invoiceSerial = 0
+        try write("client.add", .clientAdd, on: writeClients) { client, entities in
+            entities.name = "Banc \(client.name) \(getpid())"
+            entities.email = "compta@banc.fr"
+        }
+        try write("client.update (email)", .clientUpdate, on: writeClients) { _, entities in entities.email = "relances@banc.fr" }
+        try write("invoice.add", .invoiceAdd, on: writeClients) { _, entities in
+            invoiceSerial += 1
+            entities.invoice = "BANC-\(getpid())-\(invoiceSerial)"
+            entities.amount = Money(euros: 1_500)
+            entities.termsDays = 30
+        }
+        try write("payment.record", .paymentRecord, on: writeClients, target: "< 5 ms") { _, entities in
+            entities.amount = Money(euros: 123, cents: 45)
+        }
+        try write("promise.record", .promiseRecord, on: overdueClients) { _, entities in
+            entities.amount = Money(euros: 500)
+            entities.date = today.adding(days: 10)
+        }
+        try write("interaction.log", .interactionLog, on: writeClients) { _, entities in entities.note = "Appel au service comptable" }
+        let disputable = try overdueClients.filter { try openInvoice(of: $0) != "F-0" }
+        try write("dispute.open", .disputeOpen, on: disputable) { client, entities in entities.invoice = try openInvoice(of: client) }
+        try write("reminder.sent", .reminderSent, on: overdueClients) { _, entities in
+            entities.level = "reminder1"
+            entities.channel = "email"
+        }
+        try write("plan.accept en 4 fois", .planAccept, on: overdueClients) { _, entities in entities.installments = 4 }
+        if !undoTimes.isEmpty {
+            rows.append(
+                Row(
+                    operation: "undo", median: median(undoTimes), target: "", note: "\(undoTimes.count) annulations des écritures ci-dessus"
+                ))
+        }
+
+        // Parsing with every client name loaded.
         // Parsing with every client name loaded.
         let sentences = [
             "combien me doit \(names[names.count / 2].name) ?", "qui me doit plus de 1 000 € depuis plus de 30 jours ?",
@@ -313,6 +426,7 @@ struct Bench {
         }
         // Throughput on one core: the best of five rounds (the least disturbed by the machine).
         let parseCount = profileParseOnly ? 60_000 : 6_000
+        Memory.resetPeak()
         var bestRound = Double.infinity
         for _ in 0..<5 {
             let parseStart = DispatchTime.now()
@@ -323,41 +437,113 @@ struct Bench {
             Row(
                 operation: "parse d’une phrase (\(counts.clients) noms chargés)", median: bestRound / Double(parseCount),
                 target: "> 20 000/s",
-                note: String(format: "%.0f phrases/s sur un cœur (meilleur de 5 × %d)", Double(parseCount) / (bestRound / 1000), parseCount)
-            ))
+                note: String(
+                    format: "%.0f phrases/s sur un cœur (meilleur de 5 × %d)", Double(parseCount) / (bestRound / 1000), parseCount),
+                memory: Memory.peakMiB()))
 
         // Importing a CSV of invoices with the real binary, next to sqlite3 .import (`--no-import` skips it).
         if !profileParseOnly && !arguments.contains("--no-import") {
             rows += try ImportBench.rows(lines: option("--import-lines", 1_000_000), clients: clients, directory: binDirectory.path)
         }
 
-        printTable(rows, counts: counts, ledgerPath: ledgerPath)
+        // A full run writes BENCHMARKS.md in the current folder (the package root under `swift
+        // run`), or where `--markdown FILE` says; `--no-markdown` prints only.
+        let markdown =
+            arguments.contains("--no-markdown") || profileParseOnly
+            ? nil : arguments.firstIndex(of: "--markdown").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil } ?? "BENCHMARKS.md"
+        printTable(rows, counts: counts, ledgerPath: ledgerPath, markdown: markdown)
     }
 
-    /// Prints the table of `rows`, with the peak memory of this process and of its children.
-    static func printTable(_ rows: [Row], counts: (clients: Int, invoices: Int, payments: Int), ledgerPath: String) {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        let peak = Double(usage.ru_maxrss) / 1024
-        var children = rusage()
-        getrusage(RUSAGE_CHILDREN.rawValue, &children)
-        print(
-            "Encaisse — banc d’essai (release), registre de \(counts.invoices) factures, \(counts.clients) clients, \(counts.payments) paiements"
-        )
+    /// Prints the table of `rows`, with the peak memory of this process and of its children,
+    /// and writes it with the machine and the commands to `markdown` (BENCHMARKS.md) if given.
+    static func printTable(
+        _ rows: [Row], counts: (clients: Int, invoices: Int, payments: Int), ledgerPath: String, markdown: String? = nil
+    ) {
+        // The rows' own peaks (getrusage's maximum is lowered by the resets between rows).
+        let peak =
+            rows.filter { !$0.operation.hasPrefix("  ") && !$0.operation.hasPrefix("pipe") && !$0.operation.hasPrefix("import") }
+            .compactMap(\.memory).max() ?? .nan
+        let children =
+            rows.filter { $0.operation.hasPrefix("  ") || $0.operation.hasPrefix("pipe") || $0.operation.hasPrefix("import") }
+            .compactMap(\.memory).max() ?? .nan
+        let title =
+            "registre de \(counts.invoices) factures, \(counts.clients) clients, \(counts.payments) paiements"
+        print("Encaisse — banc d’essai (release), \(title)")
         print("Fichier : \(ledgerPath)\n")
+        func milliseconds(_ value: Double) -> String { value.isNaN ? "—" : String(format: "%.2f ms", value) }
+        func mebibytes(_ value: Double?) -> String { value.map { String(format: "%.0f Mo", $0) } ?? "—" }
         let width = rows.map(\.operation.count).max() ?? 40
-        print("  " + "Opération".padding(toLength: width, withPad: " ", startingAt: 0) + "   Médiane     Cible       Note")
+        print("  " + "Opération".padding(toLength: width, withPad: " ", startingAt: 0) + "     Médiane  Cible       Mémoire  Note")
         for row in rows {
-            let value = row.median.isNaN ? "—" : String(format: "%8.2f ms", row.median)
+            let value = milliseconds(row.median)
             print(
                 "  " + row.operation.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
-                    + value.padding(toLength: 11, withPad: " ", startingAt: 0)
-                    + " " + row.target.padding(toLength: 11, withPad: " ", startingAt: 0) + " " + row.note)
+                    + String(repeating: " ", count: max(0, 10 - value.count)) + value + "  "
+                    + row.target.padding(toLength: 11, withPad: " ", startingAt: 0) + " "
+                    + String(repeating: " ", count: max(0, 7 - mebibytes(row.memory).count)) + mebibytes(row.memory) + "  " + row.note)
         }
-        print(
-            String(
-                format: "\n  Mémoire maximale : %.1f Mo (ce processus, cible < 100 Mo) ; %.1f Mo (processus enfants)", peak,
-                Double(children.ru_maxrss) / 1024))
+        let summary = String(
+            format: "Mémoire maximale : %.0f Mo (ce processus, cible < 100 Mo) ; %.0f Mo (processus lancés)", peak, children)
+        print("\n  " + summary)
+        guard let markdown else { return }
+        var text = """
+            # Banc d’essai d’Encaisse
+
+            Écrit par `encaisse-bench` le \(Machine.date) ; \(title). Ne pas modifier à la main :
+            relancer le banc (commandes ci-dessous) le réécrit.
+
+            ## Machine
+
+            \(Machine.description.map { "- \($0)" }.joined(separator: "\n"))
+
+            ## Commandes
+
+            ```
+            swift build -c release
+            swift run -c release encaisse-bench\(CommandLine.arguments.dropFirst().map { " " + $0 }.joined())
+            ```
+
+            Le registre généré (1 000 000 de factures, 50 000 clients par défaut) est gardé à côté
+            du binaire et réutilisé ; `--regenerate` le refait. Chaque ligne est la médiane de
+            plusieurs exécutions dans le même processus, sauf les lignes « processus », qui lancent
+            un programme (le binaire `encaisse`, le client `sqlite3`) et en mesurent le temps réel.
+            La colonne Mémoire est le pic de mémoire résidente pendant l’opération (`VmHWM`, remis
+            à zéro avant chaque ligne), ou celui du processus lancé. La référence sqlite3 exécute
+            la même requête SQL sur le même fichier, dans le même passage : le rapport
+            Encaisse / sqlite3 est dans la note.
+
+            ## Résultats
+
+            | Opération | Médiane | Cible | Mémoire | Note |
+            |---|--:|---|--:|---|
+
+            """
+        for row in rows {
+            let cells = [
+                row.operation.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "|", with: "\\|"), milliseconds(row.median),
+                row.target, mebibytes(row.memory), row.note.replacingOccurrences(of: "|", with: "\\|"),
+            ]
+            text += "| " + (row.operation.hasPrefix("  ") ? "↳ " : "") + cells.joined(separator: " | ") + " |\n"
+        }
+        text += "\n\(summary).\n"
+        do {
+            try text.write(toFile: markdown, atomically: true, encoding: .utf8)
+            print("  Écrit dans \(markdown)")
+        } catch {
+            FileHandle.standardError.write(Data("Impossible d’écrire \(markdown) : \(error.localizedDescription)\n".utf8))
+        }
+    }
+
+    /// Times `runs` calls of `body` (median), with the peak memory they reached.
+    static func timed(_ runs: Int, _ body: (Int) throws -> Void) rethrows -> (median: Double, memory: Double?) {
+        Memory.resetPeak()
+        var times: [Double] = []
+        for run in 0..<runs {
+            let start = DispatchTime.now()
+            try body(run)
+            times.append(elapsed(start))
+        }
+        return (median(times), Memory.peakMiB())
     }
 
     static func elapsed(_ start: DispatchTime) -> Double {

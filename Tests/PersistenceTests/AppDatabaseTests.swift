@@ -339,6 +339,34 @@ enum Ledger {
 
     // MARK: Reads
 
+    @Test(
+        "client summaries filtered and limited in SQL are the whole list filtered in Swift",
+        arguments: [nil] + ClientFilter.Status.allCases,
+        [nil, ClientKind.business, .consumer].flatMap { kind in [nil, 0, 1, 7].map { (kind, $0) } })
+    func clientSummariesFilter(status: ClientFilter.Status?, kindAndLimit: (ClientKind?, Int?)) throws {
+        let (kind, limit) = kindAndLimit
+        let db = try DemoLedgerTests.load()
+        let all = try db.clientSummaries(asOf: Ledger.today)
+        for summary in all.prefix(12) {
+            let position = try db.position(clientID: summary.client.id!, asOf: Ledger.today)
+            #expect(summary.outstanding == position.outstanding, "\(summary.client.name)")
+        }
+        let kept = all.filter { summary in
+            let byStatus: Bool
+            switch status {
+            case .overdue?: byStatus = summary.overdue.isPositive
+            case .open?: byStatus = summary.outstanding.isPositive
+            case .paid?: byStatus = !summary.outstanding.isPositive
+            case .disputed?: byStatus = summary.disputedInvoices > 0
+            case nil: byStatus = true
+            }
+            return byStatus && (kind == nil || summary.client.kind == kind)
+        }
+        let (total, rows) = try db.clientSummaries(asOf: Ledger.today, filter: ClientFilter(status: status, kind: kind, limit: limit))
+        #expect(total == kept.count)
+        #expect(rows == Array(kept.prefix(limit ?? .max)))
+    }
+
     @Test func clientSummariesGiveBalancesByName() throws {
         let db = try AppDatabase.inMemory()
         let moreau = try Ledger.client(db, "Garage Moreau")
