@@ -26,27 +26,46 @@ public enum SpreadsheetCSV {
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
     }
 
-    /// "1 234,56 €" → "1234,56"; "12,5 %" → "12,5"; nil when the cell is not a French number.
+    /// "1 234,56 €" → "1234,56"; "12,5 %" → "12,5"; "45 j" → "45"; nil when the cell is not a
+    /// French number. Scalar by scalar (tens of thousands of cells per export: no regex, no
+    /// Foundation search).
     static func plainNumber(_ text: String) -> String? {
-        var body = text.trimmingCharacters(in: .whitespaces)
-        for suffix in ["\u{00A0}€", " €", "€", "\u{00A0}%", " %", "%", "\u{00A0}j", " j"] where body.hasSuffix(suffix) {
-            body = String(body.dropLast(suffix.count))
-            break
+        var scalars = Substring(text).unicodeScalars[...]
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.generalCategory == .spaceSeparator || scalar == "\t" }
+        while let first = scalars.first, isSpace(first) { scalars = scalars.dropFirst() }
+        while let last = scalars.last, isSpace(last) { scalars = scalars.dropLast() }
+        // One unit at the end, after an optional space: €, %, j.
+        if let last = scalars.last, last == "€" || last == "%" || (last == "j" && scalars.count > 1) {
+            let rest = scalars.dropLast()
+            if last != "j" || rest.last.map(isSpace) == true { scalars = rest }
+            while let end = scalars.last, isSpace(end) { scalars = scalars.dropLast() }
         }
-        body = body.replacingOccurrences(of: "\u{202F}", with: "").replacingOccurrences(of: "\u{00A0}", with: "")
-        guard !body.isEmpty, body.range(of: #"^-?[0-9]+(,[0-9]+)?$"#, options: .regularExpression) != nil else { return nil }
-        return body
+        var body = String.UnicodeScalarView()
+        for scalar in scalars where scalar != "\u{202F}" && scalar != "\u{00A0}" { body.append(scalar) }
+        let result = String(body)
+        return isFrenchDecimal(result) ? result : nil
+    }
+
+    /// `-?[0-9]+(,[0-9]+)?`, whole.
+    static func isFrenchDecimal(_ text: String) -> Bool {
+        var bytes = text.utf8[...]
+        if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        let digits = bytes.prefix { (48...57).contains($0) }
+        guard !digits.isEmpty else { return false }
+        bytes = bytes.dropFirst(digits.count)
+        if bytes.isEmpty { return true }
+        guard bytes.first == UInt8(ascii: ",") else { return false }
+        bytes = bytes.dropFirst()
+        return !bytes.isEmpty && bytes.allSatisfy { (48...57).contains($0) }
     }
 
     /// One cell: neutralised against formula injection unless it is a number, then quoted if needed.
     static func cell(_ text: String) -> String {
         var value = text
-        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
-            value.range(of: #"^-?[0-9]+(,[0-9]+)?$"#, options: .regularExpression) == nil
-        {
+        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), !isFrenchDecimal(value) {
             value = "'" + value
         }
-        if value.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+        if value.utf8.contains(where: { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }) {
             value = "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return value

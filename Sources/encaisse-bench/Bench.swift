@@ -223,11 +223,6 @@ struct Bench {
                     memory: measured.memory))
         }
 
-        if only != nil {
-            printTable(rows, counts: counts, ledgerPath: ledgerPath)
-            return
-        }
-
         // Every other operation, on clients spread over the ledger (those with overdue invoices
         // for the dunning, penalty and plan ones). Writes are undone at once, each undo timed too,
         // so that the file is left as it was.
@@ -425,7 +420,7 @@ struct Bench {
             }
         }
         // Throughput on one core: the best of five rounds (the least disturbed by the machine).
-        let parseCount = profileParseOnly ? 60_000 : 6_000
+        let parseCount = profileParseOnly ? 60_000 : selected("parse") ? 6_000 : 0
         Memory.resetPeak()
         var bestRound = Double.infinity
         for _ in 0..<5 {
@@ -433,23 +428,25 @@ struct Bench {
             for index in 0..<parseCount { _ = assistant.parse(sentences[index % sentences.count]) }
             bestRound = min(bestRound, elapsed(parseStart))
         }
-        rows.append(
-            Row(
-                operation: "parse d’une phrase (\(counts.clients) noms chargés)", median: bestRound / Double(parseCount),
-                target: "> 20 000/s",
-                note: String(
-                    format: "%.0f phrases/s sur un cœur (meilleur de 5 × %d)", Double(parseCount) / (bestRound / 1000), parseCount),
-                memory: Memory.peakMiB()))
+        if parseCount > 0 {
+            rows.append(
+                Row(
+                    operation: "parse d’une phrase (\(counts.clients) noms chargés)", median: bestRound / Double(parseCount),
+                    target: "> 20 000/s",
+                    note: String(
+                        format: "%.0f phrases/s sur un cœur (meilleur de 5 × %d)", Double(parseCount) / (bestRound / 1000), parseCount),
+                    memory: Memory.peakMiB()))
+        }
 
         // Importing a CSV of invoices with the real binary, next to sqlite3 .import (`--no-import` skips it).
-        if !profileParseOnly && !arguments.contains("--no-import") {
+        if !profileParseOnly && !arguments.contains("--no-import") && selected("import") {
             rows += try ImportBench.rows(lines: option("--import-lines", 1_000_000), clients: clients, directory: binDirectory.path)
         }
 
         // A full run writes BENCHMARKS.md in the current folder (the package root under `swift
         // run`), or where `--markdown FILE` says; `--no-markdown` prints only.
         let markdown =
-            arguments.contains("--no-markdown") || profileParseOnly
+            arguments.contains("--no-markdown") || profileParseOnly || only != nil
             ? nil : arguments.firstIndex(of: "--markdown").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil } ?? "BENCHMARKS.md"
         printTable(rows, counts: counts, ledgerPath: ledgerPath, markdown: markdown)
     }

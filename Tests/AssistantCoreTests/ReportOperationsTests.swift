@@ -76,6 +76,18 @@ struct ReportOperationsTests {
         #expect(SpreadsheetCSV.cell(input) == expected)
     }
 
+    @Test(
+        "CSV cells: numbers in French format become plain numbers, anything else stays text",
+        arguments: [
+            ("1\u{202F}234,56\u{00A0}€", "1234,56"), ("-35,00\u{00A0}€", "-35,00"), ("12,5 %", "12,5"), ("12,5%", "12,5"),
+            ("45\u{00A0}j", "45"), ("45 j", "45"), ("  7  ", "7"), ("0", "0"), ("-0,5", "-0,5"),
+            ("06 12 34 56 78", nil), ("45j", nil), ("j", nil), ("€", nil), ("1,", nil), (",5", nil), ("-", nil), ("1,2,3", nil),
+            ("1.5", nil), ("Garage Moreau", nil), ("", nil), ("F-2026-0001", nil), ("١٢", nil), ("12 € €", nil),
+        ] as [(String, String?)])
+    func csvPlainNumbers(input: String, expected: String?) {
+        #expect(SpreadsheetCSV.plainNumber(input) == expected)
+    }
+
     @Test("CSV amounts are plain numbers with a decimal comma")
     func csvNumbers() {
         #expect(SpreadsheetCSV.plainNumber("1\u{202F}234,56\u{00A0}€") == "1234,56")
