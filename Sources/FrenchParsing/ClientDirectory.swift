@@ -81,8 +81,8 @@ public struct ClientDirectory: Sendable {
         var result: [(String, Bool)] = []
         // A light split (names are many, sentences few): fold, then cut at anything that is
         // not a letter, a digit, "&" or an apostrophe; drop elisions ("l'etoile" → "etoile").
-        for piece in folded.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "&" || $0 == "'") }) {
-            var text = String(piece)
+        for piece in words(of: folded) {
+            var text = piece
             if let apostrophe = text.firstIndex(of: "'") {
                 let head = String(text[..<apostrophe])
                 text =
@@ -93,11 +93,41 @@ public struct ClientDirectory: Sendable {
             if text == "&" { text = "et" }
             if Lexicon.legalForms.contains(text) {
                 result.append((text == "et" ? "&" : text, true))
-            } else if !["de", "du", "des", "la", "le", "les", "d", "l"].contains(text) {
+            } else if !Self.linkWords.contains(text) {
                 result.append((text, false))
             }
         }
         return result
+    }
+
+    /// Small words a name is not matched on.
+    static let linkWords: Set<String> = ["de", "du", "des", "la", "le", "les", "d", "l"]
+
+    /// The pieces of a folded name between anything that is not a letter, a digit, "&" or an
+    /// apostrophe. Names are mostly ASCII once folded: those are cut byte by byte (the
+    /// directory of 50 000 names is rebuilt after a client is added), the others by character.
+    static func words(of folded: String) -> [String] {
+        let utf8 = folded.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else {
+            return folded.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "&" || $0 == "'") }).map(String.init)
+        }
+        var words: [String] = []
+        var start: String.UTF8View.Index? = nil
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            let isWord =
+                (97...122).contains(byte) || (65...90).contains(byte) || (48...57).contains(byte) || byte == UInt8(ascii: "&")
+                || byte == UInt8(ascii: "'")
+            if isWord, start == nil { start = index }
+            if !isWord, let first = start {
+                words.append(String(folded[first..<index]))
+                start = nil
+            }
+            index = utf8.index(after: index)
+        }
+        if let first = start { words.append(String(folded[first...])) }
+        return words
     }
 
     /// Vocabulary tokens close to a typed word, with a match quality (1 exact, less for fuzzy).
