@@ -87,7 +87,6 @@ extension Assistant {
     /// not dunned, and why. With a period ("cette semaine"), the steps falling due in it too.
     func reminderDue(_ entities: Entities) throws -> Reply {
         let settings = try settings()
-        let facts = try database.dunningFacts(today: today, graceDays: settings.graceDays)
         let horizon = entities.period.map { max($0.to, today) } ?? today
         var rows: [ReminderDueData.Row] = []
         var skipped: [ReminderDueData.Skipped] = []
@@ -95,7 +94,8 @@ extension Assistant {
         let channelFilter = entities.channel.flatMap(Channel.init(rawValue:))
         // One planner per sequence: parsing a sequence's text is not free, and clients share few.
         var planners: [String: DunningPlanner] = [:]
-        for fact in facts {
+        // Client by client as the ledger is read: only the decisions are kept.
+        try database.forEachDunningFacts(today: today, graceDays: settings.graceDays) { fact in
             let key = fact.client.sequence ?? ""
             let planner = planners[key] ?? self.planner(for: fact.client, settings: settings)
             planners[key] = planner
@@ -111,11 +111,11 @@ extension Assistant {
             for skip in decision.skips {
                 if let text = skipText(skip) { skipped.append(.init(client: reference, reason: skipID(skip), text: text)) }
             }
-            guard let action = decision.action else { continue }
-            if let levelFilter, action.level != levelFilter { continue }
-            if let channelFilter, !action.channels.contains(channelFilter) { continue }
+            guard let action = decision.action else { return }
+            if let levelFilter, action.level != levelFilter { return }
+            if let channelFilter, !action.channels.contains(channelFilter) { return }
             let maxDaysLate = action.invoices.map { $0.daysLate(asOf: today) }.max() ?? 0
-            if let minimum = entities.minDaysLate, maxDaysLate < minimum { continue }
+            if let minimum = entities.minDaysLate, maxDaysLate < minimum { return }
             rows.append(
                 .init(
                     client: reference, level: action.level.rawValue, levelLabel: action.level.frenchLabel,

@@ -327,9 +327,36 @@ extension AppDatabase {
     /// Everything the dunning run needs about every client with unpaid invoices (or one client).
     public func dunningFacts(clientID: Int64? = nil, today: Day, graceDays: Int) throws -> [DunningFacts] {
         try read { db in
-            let clientFilter = clientID.map { _ in " AND client_id = ?" } ?? ""
-            let arguments: StatementArguments = clientID.map { [$0] } ?? []
-            // Columns by position: this reads every unpaid invoice of the ledger.
+            let disputes = Dictionary(grouping: try Self.disputes(db, clientID: clientID, openOnly: true), by: \.clientID)
+            let plans = Dictionary(grouping: try Self.plans(db, clientID: clientID, planID: nil, includeCancelled: false), by: \.clientID)
+            return try Self.dunningFacts(
+                db, slice: clientID.map { .only($0) } ?? .all, today: today, graceDays: graceDays, disputes: disputes, plans: plans)
+        }
+    }
+
+    /// The facts of every client with unpaid invoices, handed to `body` one client at a time
+    /// and read a slice of clients at a time (in one read transaction): the dunning run over a
+    /// million invoices never holds them all.
+    public func forEachDunningFacts(today: Day, graceDays: Int, _ body: (DunningFacts) throws -> Void) throws {
+        try read { db in
+            let disputes = Dictionary(grouping: try Self.disputes(db, clientID: nil, openOnly: true), by: \.clientID)
+            let plans = Dictionary(grouping: try Self.plans(db, clientID: nil, planID: nil, includeCancelled: false), by: \.clientID)
+            for slice in try clientSlices(db, count: 16) {
+                for fact in try Self.dunningFacts(db, slice: slice, today: today, graceDays: graceDays, disputes: disputes, plans: plans) {
+                    try body(fact)
+                }
+            }
+        }
+    }
+
+    private static func dunningFacts(
+        _ db: Database, slice: ClientSlice, today: Day, graceDays: Int, disputes: [Int64: [DisputeEntry]], plans: [Int64: [PlanEntry]]
+    ) throws -> [DunningFacts] {
+        do {
+            var values: [String: DatabaseValue] = [:]
+            let clientFilter = slice.filter("client_id", &values)
+            let arguments = StatementArguments(values)
+            // Columns by position: this reads every unpaid invoice of the slice.
             var byClient: [Int64: [Invoice]] = [:]
             let cursor = try Row.fetchCursor(
                 db,
@@ -366,8 +393,6 @@ extension AppDatabase {
                 grouping: try PauseRecord.fetchAll(
                     db, sql: "SELECT * FROM pause WHERE client_id IN (\(idList)) AND until_day >= ?", arguments: [today.iso]),
                 by: \.clientID)
-            let disputes = Dictionary(grouping: try Self.disputes(db, clientID: clientID, openOnly: true), by: \.clientID)
-            let plans = Dictionary(grouping: try Self.plans(db, clientID: clientID, planID: nil, includeCancelled: false), by: \.clientID)
             return clients.map { client in
                 let id = client.id!
                 return DunningFacts(

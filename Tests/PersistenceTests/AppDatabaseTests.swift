@@ -449,3 +449,25 @@ enum Ledger {
         #expect(try db.recentChanges().count == 1)
     }
 }
+
+/// The dunning run reads its facts client slice by client slice: the same facts as one read.
+@Suite struct DunningFactsSliceTests {
+    static func summary(_ facts: DunningFacts) -> String {
+        [
+            "\(facts.client.id!)", facts.openInvoices.map { "\($0.id!):\($0.outstanding.cents)" }.joined(separator: ","),
+            facts.reminders.map { "\($0.day.iso)\($0.level)" }.joined(separator: ","),
+            facts.promises.map { "\($0.dueDay.iso)\($0.amount.cents)\($0.paidSince.cents)" }.joined(separator: ","),
+            "\(facts.pauses.count)", facts.disputes.map { "\($0.invoiceID)" }.joined(separator: ","), "\(facts.plans.count)",
+        ].joined(separator: "|")
+    }
+
+    @Test func slicedFactsAreTheWholeReadsFacts() throws {
+        let db = try DemoLedgerTests.load()
+        let whole = try db.dunningFacts(today: Ledger.today, graceDays: 5).map(Self.summary)
+        var sliced: [String] = []
+        try db.forEachDunningFacts(today: Ledger.today, graceDays: 5) { sliced.append(Self.summary($0)) }
+        #expect(whole.count > 10)
+        #expect(sliced.sorted() == whole.sorted())
+        #expect(Set(sliced).count == sliced.count)
+    }
+}
