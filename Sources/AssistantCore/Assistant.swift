@@ -53,6 +53,8 @@ public final class Assistant {
     /// Rebuilds the name index after clients changed.
     func reloadClients() throws {
         let (names, version) = try database.versionedClientNames()
+        // The old index goes first: two indexes of 50 000 names at once double the peak.
+        parser.directory = ClientDirectory([])
         parser.directory = ClientDirectory(names.map { .init(id: $0.id, name: $0.name, code: $0.code) })
         clientVersion = version
     }

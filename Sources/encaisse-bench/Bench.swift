@@ -111,7 +111,7 @@ struct Bench {
                 }
             }
             if isatty(2) == 1 { FileHandle.standardError.write(Data("\n".utf8)) }
-            generation = String(format: "généré en %.1f s", Date().timeIntervalSince(start))
+            generation = "généré en \(french(Date().timeIntervalSince(start), 1))\u{00A0}s"
         }
         Memory.resetPeak()
         let database = try AppDatabase.openFile(at: ledgerPath)
@@ -121,7 +121,8 @@ struct Bench {
         let openTime = Date().timeIntervalSince(openStart) * 1000
         rows.append(
             Row(
-                operation: "ouverture + index des \(counts.clients) noms", median: openTime, target: "", note: generation,
+                operation: "ouverture + index des \(french(Double(counts.clients), 0)) noms", median: openTime, target: "",
+                note: generation,
                 memory: Memory.peakMiB()))
 
         /// Runs the sqlite3 CLI on the ledger: median wall time and the CLI's own peak memory.
@@ -152,7 +153,7 @@ struct Bench {
                 rows.append(
                     Row(
                         operation: "  même requête, sqlite3 CLI (processus)", median: reference.median, target: "référence",
-                        note: String(format: "rapport Encaisse / sqlite3 = %.2f (cible ≤ 2)", overdueMedian / reference.median),
+                        note: "rapport Encaisse / sqlite3 = \(french(overdueMedian / reference.median, 2)) (cible ≤ 2)",
                         memory: reference.memory))
             } else {
                 rows.append(
@@ -185,11 +186,11 @@ struct Bench {
             rows.append(
                 Row(
                     operation: "  même SQL, sqlite3 CLI (processus)", median: reference.median, target: "référence",
-                    note: String(format: "rapport Encaisse / sqlite3 = %.2f (cible ≤ 2)", measured.median / reference.median),
+                    note: "rapport Encaisse / sqlite3 = \(french(measured.median / reference.median, 2)) (cible ≤ 2)",
                     memory: reference.memory))
         }
         try report("aging.report (SQL)", runs: 9, sql: ReportSQL.aging(asOf: today)) {
-            "\(try database.agingRows(asOf: today).count) clients, 5 tranches (index invoice_open)"
+            "\(french(Double(try database.agingRows(asOf: today).count), 0)) clients, 5 tranches (index invoice_open)"
         }
         let delaysSince = yearAgo.adding(days: 1)
         let dsoSQL = [ReportSQL.outstanding(clientID: nil, asOf: today), ReportSQL.monthlyTotals(from: delaysSince, to: today)]
@@ -197,17 +198,18 @@ struct Bench {
             _ = try database.outstanding(clientID: nil, asOf: today)
             let months = try database.salesByMonth(clientID: nil, from: delaysSince, to: today).count
             let paid = try database.paidDelayTotals(clientID: nil, from: delaysSince, to: today).count
-            return "encours + ventes de \(months) mois + délais de \(paid) factures (totaux mensuels)"
+            return "encours + ventes de \(months) mois + délais de \(french(Double(paid), 0)) factures (totaux mensuels)"
         }
         try report("risk inputs", runs: 7, sql: ReportSQL.riskInputs(asOf: today)) {
-            "\(try database.riskInputs(asOf: today).count) clients, une requête"
+            "\(french(Double(try database.riskInputs(asOf: today).count), 0)) clients"
         }
         try report("forecast inputs", runs: 9, sql: ReportSQL.forecastInputs(asOf: today)) {
             let inputs = try database.forecastInputs(asOf: today)
-            return "\(inputs.open.count) échéances (client, jour), \(inputs.plans.count) + \(inputs.promises.count) plans/promesses"
+            return
+                "\(french(Double(inputs.open.count), 0)) échéances (client, jour), \(inputs.plans.count) + \(inputs.promises.count) plans/promesses"
         }
         try report("client shares (concentration)", runs: 7, sql: ReportSQL.clientShares(from: yearAgo, to: today)) {
-            "\(try database.clientShares(from: yearAgo, to: today).count) clients"
+            "\(french(Double(try database.clientShares(from: yearAgo, to: today).count), 0)) clients"
         }
 
         // The whole operations, SQL and Swift, as a user gets them (median of 5).
@@ -332,7 +334,7 @@ struct Bench {
             $0.limit = 50
         }
         if let reply = try whole("reminder.due (tout le registre)", .reminderDue, runs: 5) {
-            rows[rows.count - 1].note = "\((reply.data as? ReminderDueData)?.count ?? 0) relances à faire"
+            rows[rows.count - 1].note = "\(french(Double((reply.data as? ReminderDueData)?.count ?? 0), 0)) relances à faire"
         }
         let exportDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("encaisse-bench-\(getpid())")
         try FileManager.default.createDirectory(at: exportDirectory, withIntermediateDirectories: true)
@@ -344,7 +346,7 @@ struct Bench {
                 entities.file = exportDirectory.appendingPathComponent("balance.csv").path
             })
         {
-            rows[rows.count - 1].note = "\((reply.data as? ExportData)?.rows ?? 0) lignes écrites"
+            rows[rows.count - 1].note = "\(french(Double((reply.data as? ExportData)?.rows ?? 0), 0)) lignes écrites"
         }
         if let reply = try whole(
             "data.export factures en retard (CSV)", .dataExport, runs: 3,
@@ -354,7 +356,7 @@ struct Bench {
                 entities.file = exportDirectory.appendingPathComponent("factures.csv").path
             })
         {
-            rows[rows.count - 1].note = "\((reply.data as? ExportData)?.rows ?? 0) lignes écrites"
+            rows[rows.count - 1].note = "\(french(Double((reply.data as? ExportData)?.rows ?? 0), 0)) lignes écrites"
         }
 
         // Writes, each one transaction, journaled, then undone.
@@ -431,7 +433,8 @@ struct Bench {
         if parseCount > 0 {
             rows.append(
                 Row(
-                    operation: "parse d’une phrase (\(counts.clients) noms chargés)", median: bestRound / Double(parseCount),
+                    operation: "parse d’une phrase (\(french(Double(counts.clients), 0)) noms chargés)",
+                    median: bestRound / Double(parseCount),
                     target: "> 20 000/s",
                     note: String(
                         format: "%.0f phrases/s sur un cœur (meilleur de 5 × %d)", Double(parseCount) / (bestRound / 1000), parseCount),
@@ -464,11 +467,11 @@ struct Bench {
             rows.filter { $0.operation.hasPrefix("  ") || $0.operation.hasPrefix("pipe") || $0.operation.hasPrefix("import") }
             .compactMap(\.memory).max() ?? .nan
         let title =
-            "registre de \(counts.invoices) factures, \(counts.clients) clients, \(counts.payments) paiements"
+            "registre de \(french(Double(counts.invoices), 0)) factures, \(french(Double(counts.clients), 0)) clients, \(french(Double(counts.payments), 0)) paiements"
         print("Encaisse — banc d’essai (release), \(title)")
         print("Fichier : \(ledgerPath)\n")
-        func milliseconds(_ value: Double) -> String { value.isNaN ? "—" : String(format: "%.2f ms", value) }
-        func mebibytes(_ value: Double?) -> String { value.map { String(format: "%.0f Mo", $0) } ?? "—" }
+        func milliseconds(_ value: Double) -> String { value.isNaN ? "—" : "\(french(value, 2))\u{00A0}ms" }
+        func mebibytes(_ value: Double?) -> String { value.map { "\(french($0, 0))\u{00A0}Mo" } ?? "—" }
         let width = rows.map(\.operation.count).max() ?? 40
         print("  " + "Opération".padding(toLength: width, withPad: " ", startingAt: 0) + "     Médiane  Cible       Mémoire  Note")
         for row in rows {
@@ -479,15 +482,15 @@ struct Bench {
                     + row.target.padding(toLength: 11, withPad: " ", startingAt: 0) + " "
                     + String(repeating: " ", count: max(0, 7 - mebibytes(row.memory).count)) + mebibytes(row.memory) + "  " + row.note)
         }
-        let summary = String(
-            format: "Mémoire maximale : %.0f Mo (ce processus, cible < 100 Mo) ; %.0f Mo (processus lancés)", peak, children)
+        let summary =
+            "Mémoire maximale\u{00A0}: \(mebibytes(peak)) (ce processus, cible < 100\u{00A0}Mo)\u{202F}; \(mebibytes(children)) (processus lancés)"
         print("\n  " + summary)
         guard let markdown else { return }
         var text = """
             # Banc d’essai d’Encaisse
 
-            Écrit par `encaisse-bench` le \(Machine.date) ; \(title). Ne pas modifier à la main :
-            relancer le banc (commandes ci-dessous) le réécrit.
+            Écrit par `encaisse-bench` le \(Machine.date)\u{202F}; \(title). Ne pas modifier à la
+            main\u{00A0}: relancer le banc (commandes ci-dessous) le réécrit.
 
             ## Machine
 
@@ -501,13 +504,14 @@ struct Bench {
             ```
 
             Le registre généré (1 000 000 de factures, 50 000 clients par défaut) est gardé à côté
-            du binaire et réutilisé ; `--regenerate` le refait. Chaque ligne est la médiane de
+            du binaire et réutilisé\u{202F}; `--regenerate` le refait. Chaque ligne est la médiane de
             plusieurs exécutions dans le même processus, sauf les lignes « processus », qui lancent
             un programme (le binaire `encaisse`, le client `sqlite3`) et en mesurent le temps réel.
             La colonne Mémoire est le pic de mémoire résidente pendant l’opération (`VmHWM`, remis
             à zéro avant chaque ligne), ou celui du processus lancé. La référence sqlite3 exécute
-            la même requête SQL sur le même fichier, dans le même passage : le rapport
-            Encaisse / sqlite3 est dans la note.
+            la même requête SQL sur le même fichier, dans le même passage\u{00A0}: le rapport
+            Encaisse / sqlite3 est dans la note. Les lignes « ↳ » sont la référence de la ligne
+            qui les précède.
 
             ## Résultats
 
@@ -541,6 +545,21 @@ struct Bench {
             times.append(elapsed(start))
         }
         return (median(times), Memory.peakMiB())
+    }
+
+    /// A figure in French: "10 403,49" (thin no-break space between thousands, decimal comma).
+    static func french(_ value: Double, _ decimals: Int) -> String {
+        guard value.isFinite else { return "—" }
+        let text = String(format: "%.\(decimals)f", abs(value))
+        let parts = text.split(separator: ".")
+        var integer = String(parts[0])
+        var grouped = ""
+        while integer.count > 3 {
+            grouped = "\u{202F}" + integer.suffix(3) + grouped
+            integer = String(integer.dropLast(3))
+        }
+        grouped = (value < 0 ? "-" : "") + integer + grouped
+        return parts.count > 1 ? grouped + "," + parts[1] : grouped
     }
 
     static func elapsed(_ start: DispatchTime) -> Double {

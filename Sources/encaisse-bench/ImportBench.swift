@@ -113,9 +113,9 @@ enum ImportBench {
         let megabytes = Double(bytes) / 1_048_576
         rows.append(
             Bench.Row(
-                operation: "import CSV de \(lines) factures", median: result.ms, target: "< 15 s",
+                operation: "import CSV de \(Bench.french(Double(lines), 0)) factures", median: result.ms, target: "< 15 s",
                 note: String(
-                    format: "%.0f Mo, mémoire cible < 200 Mo, %@", megabytes,
+                    format: "%.0f\u{00A0}Mo, mémoire cible < 200\u{00A0}Mo, %@", megabytes,
                     result.status == 0 ? "code 0" : "ÉCHEC code \(result.status)"), memory: result.peakMB))
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: ledger + suffix) }
         if let sqlite = Bench.which("sqlite3") {
@@ -132,7 +132,7 @@ enum ImportBench {
             rows.append(
                 Bench.Row(
                     operation: "  même fichier, sqlite3 .import", median: reference.ms, target: "référence",
-                    note: String(format: "texte brut sans contrôle ; import Encaisse / sqlite3 = %.1f", result.ms / reference.ms),
+                    note: "texte brut sans contrôle\u{202F}; import Encaisse / sqlite3 = \(Bench.french(result.ms / reference.ms, 1))",
                     memory: reference.peakMB))
         }
         return rows

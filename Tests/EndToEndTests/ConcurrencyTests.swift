@@ -18,7 +18,7 @@ import Testing
         let changesBefore = try ledger.count("SELECT COUNT(*) FROM change")
         // A bulk import in a third process: it holds the write lock for a while.
         var csv = "numero;client;date;echeance;montant\n"
-        for index in 0..<30_000 { csv += "C-\(index);Garage Moreau;\(1 + index % 28)/09/2026;;\(100 + index % 900),00\n" }
+        for index in 0..<15_000 { csv += "C-\(index);Garage Moreau;\(1 + index % 28)/09/2026;;\(100 + index % 900),00\n" }
         let file = directory.appendingPathComponent("factures.csv")
         try csv.write(to: file, atomically: true, encoding: .utf8)
 
@@ -63,7 +63,7 @@ import Testing
         #expect(amounts.filter { (300_000..<300_100).contains($0) }.sorted() == (0..<Self.perProcess).map { 300_000 + $0 })
         #expect(amounts.count == 2 * Self.perProcess)
         #expect(try ledger.count("SELECT COUNT(*) FROM invoice WHERE number LIKE 'CONC-%'") == Self.perProcess)
-        #expect(try ledger.count("SELECT COUNT(*) FROM invoice WHERE number LIKE 'C-%'") == 30_000)
+        #expect(try ledger.count("SELECT COUNT(*) FROM invoice WHERE number LIKE 'C-%'") == 15_000)
         #expect(try ledger.count("SELECT COUNT(*) FROM change") == changesBefore + 3 * Self.perProcess + 1)
         #expect(try ledger.integrity() == ["ok"])
         #expect(try ledger.brokenRules() == [])
