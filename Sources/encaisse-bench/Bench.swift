@@ -436,8 +436,8 @@ struct Bench {
                     operation: "parse d’une phrase (\(french(Double(counts.clients), 0)) noms chargés)",
                     median: bestRound / Double(parseCount),
                     target: "> 20 000/s",
-                    note: String(
-                        format: "%.0f phrases/s sur un cœur (meilleur de 5 × %d)", Double(parseCount) / (bestRound / 1000), parseCount),
+                    note:
+                        "\(french(Double(parseCount) / (bestRound / 1000), 0)) phrases/s sur un cœur (meilleur de 5 × \(french(Double(parseCount), 0)))",
                     memory: Memory.peakMiB()))
         }
 
