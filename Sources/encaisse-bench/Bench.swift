@@ -243,32 +243,12 @@ struct Bench {
             build(&entities)
             return entities
         }
-        /// An operation run once per client of `clients` (median over them, peak memory).
+        var undoTimes: [Double] = []
+        /// An operation run once per client of `clients` (median over them, peak memory); a
+        /// write is undone at once, the undo timed apart.
         func perClient(
             _ label: String, _ intent: IntentID, on clients: [ClientReference], target: String = "", note: String = "",
-            _ build: @escaping (ClientReference, inout Entities) throws -> Void = { _, _ in }
-        ) throws {
-            guard selected(label), !clients.isEmpty else { return }
-            Memory.resetPeak()
-            var times: [Double] = []
-            for client in clients {
-                var entities = forClient(client)
-                try build(client, &entities)
-                let start = DispatchTime.now()
-                _ = try assistant.perform(intent, entities)
-                times.append(elapsed(start))
-            }
-            let measured = (median: median(times), memory: Memory.peakMiB())
-            rows.append(
-                Row(
-                    operation: label, median: measured.median, target: target, note: note.isEmpty ? "\(clients.count) clients" : note,
-                    memory: measured.memory))
-        }
-        var undoTimes: [Double] = []
-        /// A write once per client, each undone at once (the undo timed apart).
-        func write(
-            _ label: String, _ intent: IntentID, on clients: [ClientReference], target: String = "", note: String = "",
-            _ build: @escaping (ClientReference, inout Entities) throws -> Void = { _, _ in }
+            undone: Bool = false, _ build: @escaping (ClientReference, inout Entities) throws -> Void = { _, _ in }
         ) throws {
             guard selected(label), !clients.isEmpty else { return }
             Memory.resetPeak()
@@ -280,14 +260,22 @@ struct Bench {
                 let start = DispatchTime.now()
                 _ = try assistant.perform(intent, entities)
                 times.append(elapsed(start))
+                guard undone else { continue }
                 let undoStart = DispatchTime.now()
                 _ = try assistant.perform(.undo, Entities())
                 undoTimes.append(elapsed(undoStart))
             }
+            let defaultNote = undone ? "\(clients.count) écritures, chacune annulée" : "\(clients.count) clients"
             rows.append(
                 Row(
-                    operation: label, median: median(times), target: target,
-                    note: note.isEmpty ? "\(clients.count) écritures, chacune annulée" : note, memory: Memory.peakMiB()))
+                    operation: label, median: median(times), target: target, note: note.isEmpty ? defaultNote : note,
+                    memory: Memory.peakMiB()))
+        }
+        func write(
+            _ label: String, _ intent: IntentID, on clients: [ClientReference], target: String = "",
+            _ build: @escaping (ClientReference, inout Entities) throws -> Void = { _, _ in }
+        ) throws {
+            try perClient(label, intent, on: clients, target: target, undone: true, build)
         }
         func openInvoice(of client: ClientReference) throws -> String {
             guard let id = client.id, let invoice = try database.openInvoices(clientID: id).first(where: { !$0.disputed }) else {
