@@ -14,6 +14,8 @@ final class LiveProcess: @unchecked Sendable {
     private var readOffset = 0
     private var stderrData = Data()
     private var closed = false
+    /// Signalled once stderr has been read to its end.
+    private let stderrDone = DispatchSemaphore(value: 0)
 
     init(_ arguments: [String]) throws {
         process.executableURL = BinaryRunner.binary
@@ -44,6 +46,7 @@ final class LiveProcess: @unchecked Sendable {
             lock.lock()
             stderrData = data
             lock.unlock()
+            stderrDone.signal()
         }
     }
 
@@ -95,8 +98,8 @@ final class LiveProcess: @unchecked Sendable {
         buffer.removeAll()
         readOffset = 0
         lock.unlock()
-        // stderr's reader ends with the process.
-        Thread.sleep(forTimeInterval: 0.05)
+        stderrDone.wait()
+        stderrDone.signal()  // a second `finish()` does not wait forever
         lock.lock()
         defer { lock.unlock() }
         return (rest, String(decoding: stderrData, as: UTF8.self), process.terminationStatus)
