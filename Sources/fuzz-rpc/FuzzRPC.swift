@@ -1,6 +1,7 @@
 import AssistantCore
 import AssistantRPC
 import Foundation
+import FrenchParsing
 import FuzzSupport
 import JSONRPC
 import Persistence
@@ -45,6 +46,7 @@ enum RPCTarget {
     static func check(_ bytes: UnsafeBufferPointer<UInt8>) {
         let output = MemoryByteSink()
         JSONRPCConnection(input: MemoryByteSource(Array(bytes)), output: output).run(handler: Fence())
+        restoreDemo()
         for message in output.writes {
             // Content-Length framing puts headers before a blank line; line framing has none.
             var body = message[...]
@@ -60,6 +62,17 @@ enum RPCTarget {
                 precondition((object["result"] == nil) != (object["error"] == nil) || object["method"] != nil, "result xor error")
             }
             precondition(objects.allSatisfy { if case .object = $0 { true } else { false } }, "a batch of non-objects")
+        }
+    }
+}
+
+extension RPCTarget {
+    /// Undoes every write an input made, so that each input meets the demo ledger as it was
+    /// generated (the demo itself has nothing to undo): the ledger does not grow over a long
+    /// run, and an input found crashing replays the same in a fresh process.
+    static func restoreDemo() {
+        while let changes = try? assistant.database.recentChanges(limit: 1_000), changes.contains(where: { !$0.undone }) {
+            guard (try? assistant.perform(.undo, Entities())) != nil else { break }
         }
     }
 }
