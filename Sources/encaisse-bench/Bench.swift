@@ -371,6 +371,26 @@ struct Bench {
         try write("interaction.log", .interactionLog, on: writeClients) { _, entities in entities.note = "Appel au service comptable" }
         let disputable = try overdueClients.filter { try openInvoice(of: $0) != "F-0" }
         try write("dispute.open", .disputeOpen, on: disputable) { client, entities in entities.invoice = try openInvoice(of: client) }
+        // Closing a dispute: opened first (not timed), closed (timed), both undone.
+        if selected("dispute.close") {
+            Memory.resetPeak()
+            var times: [Double] = []
+            for client in disputable {
+                var entities = forClient(client)
+                entities.invoice = try openInvoice(of: client)
+                _ = try assistant.perform(.disputeOpen, entities)
+                let start = DispatchTime.now()
+                _ = try assistant.perform(.disputeClose, entities)
+                times.append(elapsed(start))
+                _ = try assistant.perform(.undo, Entities())
+                _ = try assistant.perform(.undo, Entities())
+            }
+            rows.append(
+                Row(
+                    operation: "dispute.close", median: median(times), target: "",
+                    note: "\(times.count) litiges ouverts puis clos, annulés",
+                    memory: Memory.peakMiB()))
+        }
         try write("reminder.sent", .reminderSent, on: overdueClients) { _, entities in
             entities.level = "reminder1"
             entities.channel = "email"
@@ -384,12 +404,28 @@ struct Bench {
         }
 
         // Parsing with every client name loaded.
-        // Parsing with every client name loaded.
         let sentences = [
             "combien me doit \(names[names.count / 2].name) ?", "qui me doit plus de 1 000 € depuis plus de 30 jours ?",
             "Dupont a payé 1 200,50 € hier par virement", "factures en retard de \(names[names.count / 3].name)",
             "c koi l'encours de la boulangerie", "nouvelle facture F-2026-101 pour Dupont de 1 500 € à 30 jours",
         ]
+        // A whole question in process: parse, run, French reply (the pipe row adds process start).
+        if selected("ask") {
+            let questions = ["combien me doit \(names[names.count / 2].name) ?", "fiche \(names[names.count / 5].name)", "aide"]
+            let measured = try timed(30) { run in _ = try assistant.ask(questions[run % questions.count]) }
+            rows.append(
+                Row(
+                    operation: "ask : question → réponse (solde, fiche, aide)", median: measured.median, target: "",
+                    note: "analyse + opération + texte", memory: measured.memory))
+        }
+        if selected("extract") {
+            let text = "Dupont a payé 1 200,50 € le 15 mars, solde sous huitaine, reste 3 échéances de deux mille euros"
+            let measured = timed(2_000) { _ in _ = EntityExtractor.entities(in: text, today: today) }
+            rows.append(
+                Row(
+                    operation: "extract (méthode RPC : dates, montants, durées)", median: measured.median, target: "",
+                    note: "\(EntityExtractor.entities(in: text, today: today).count) entités dans une phrase", memory: measured.memory))
+        }
         if profileParseOnly {
             let probe = sentences[1]
             var start = DispatchTime.now()
