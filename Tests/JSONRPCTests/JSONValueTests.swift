@@ -197,3 +197,62 @@ struct JSONValueTests {
         )
     }
 }
+
+/// `jsonData()` writes JSON itself: it must be byte for byte what Foundation's `JSONEncoder`
+/// writes with sorted keys and unescaped slashes, on values of every shape.
+@Suite("JSONValue serialisation")
+struct JSONValueSerialisationTests {
+    /// A small deterministic generator (xorshift), so that a failure replays.
+    struct Random {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            return state
+        }
+        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+    }
+
+    static let pieces = [
+        "a", "é", "€", "\u{1}", "\u{1F}", "\u{7F}", "\u{2028}", "\"", "\\", "/", "\n", "\r", "\t", "\u{8}", "\u{C}", "😀", " ", "Z", "_",
+        "10", "9",
+    ]
+    static let doubles: [Double] = [
+        0, -0.0, 1, 0.1, 2.5, 100, 1e16, 1e21, 1.5e-7, 1e-6, 0.30000000000000004, 123456789.123, -42.25, 1.7976931348623157e308, 5e-324,
+    ]
+
+    static func text(_ random: inout Random) -> String {
+        (0..<random.below(6)).map { _ in pieces[random.below(pieces.count)] }.joined()
+    }
+
+    static func value(_ random: inout Random, depth: Int) -> JSONValue {
+        switch random.below(depth > 3 ? 5 : 7) {
+        case 0: return .null
+        case 1: return .bool(random.below(2) == 0)
+        case 2: return .int(Int64(bitPattern: random.next()) >> random.below(64))
+        case 3: return .double(doubles[random.below(doubles.count)] * (random.below(2) == 0 ? 1 : -1))
+        case 4: return .string(text(&random))
+        case 5: return .array((0..<random.below(5)).map { _ in value(&random, depth: depth + 1) })
+        default:
+            var members: [String: JSONValue] = [:]
+            for _ in 0..<random.below(6) { members[text(&random)] = value(&random, depth: depth + 1) }
+            return .object(members)
+        }
+    }
+
+    @Test func writesWhatJSONEncoderWrites() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var random = Random(state: 20_261_123)
+        for _ in 0..<2_000 {
+            let value = Self.value(&random, depth: 0)
+            #expect(try value.jsonData() == encoder.encode(value), "\(value)")
+        }
+    }
+
+    @Test func refusesNonFiniteNumbers() {
+        #expect(throws: EncodingError.self) { try JSONValue.array([.double(.nan)]).jsonData() }
+        #expect(throws: EncodingError.self) { try JSONValue.double(.infinity).jsonData() }
+    }
+}
