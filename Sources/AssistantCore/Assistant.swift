@@ -118,12 +118,17 @@ public final class Assistant {
             let suggestions = (parsed.suggestions.isEmpty ? [.overdueList, .clientBalance, .help] : parsed.suggestions).map(\.example)
             throw AssistantError.notUnderstood(text: text.trimmingCharacters(in: .whitespaces), suggestions: suggestions)
         }
-        return try perform(parsed.intent, parsed.entities, session: session)
+        return try run(parsed.intent, parsed.entities, session: session)
     }
 
     /// Runs an intent with its entities (the direct RPC methods, and `ask` once parsed).
     public func perform(_ intent: IntentID, _ entities: Entities, session: String = "") throws -> Reply {
         refreshClients()
+        return try run(intent, entities, session: session)
+    }
+
+    /// `perform` once the client names are current (`ask` refreshed them before parsing).
+    private func run(_ intent: IntentID, _ entities: Entities, session: String) throws -> Reply {
         var entities = entities
         if let reference = entities.client, intent != .clientAdd {
             entities.client = try resolve(reference, session: session, intent: intent, entities: entities)

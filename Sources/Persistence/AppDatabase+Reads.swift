@@ -159,9 +159,9 @@ extension AppDatabase {
     }
 
     /// The clients a filter keeps, by name, at most `filter.limit` of them, and how many it
-    /// keeps in all. The filters and the limit are SQL: on 50 000 clients, the first fifty
-    /// are read with their open invoices' totals through the `invoice_open` index, one client
-    /// at a time, rather than totalling every client's invoices and decoding every client.
+    /// keeps in all. The filters and the limit are SQL: on 50 000 clients without a status
+    /// filter, only the clients shown have their open invoices totalled, rather than every
+    /// client's invoices totalled and every client decoded.
     public func clientSummaries(asOf day: Day, filter: ClientFilter) throws -> (total: Int, rows: [ClientSummary]) {
         let totals = """
             SELECT client_id, SUM(outstanding_cents) AS outstanding,
@@ -181,31 +181,29 @@ extension AppDatabase {
         if filter.kind != nil { conditions.append("c.kind = :kind") }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let arguments: StatementArguments = ["day": day.iso, "kind": filter.kind?.rawValue, "limit": filter.limit ?? -1]
+        let columns = """
+            c.*, COALESCE(t.outstanding, 0) AS outstanding, COALESCE(t.overdue, 0) AS overdue,
+            COALESCE(t.disputed, 0) AS disputed_count, t.oldest_due
+            """
         return try read { db in
             let rows: [Row]
             let total: Int
             if filter.status == nil {
-                // No filter on the totals: the clients first, then the totals of those shown.
+                // No filter on the totals: the clients shown first, then their totals only. The
+                // page is written twice rather than as a CTE, which SQLite plans twice as slowly.
+                let shown = "SELECT * FROM client c \(whereClause) ORDER BY c.name LIMIT :limit"
                 rows = try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT c.*, COALESCE(t.outstanding, 0) AS outstanding, COALESCE(t.overdue, 0) AS overdue,
-                               COALESCE(t.disputed, 0) AS disputed_count, t.oldest_due
-                        FROM (SELECT * FROM client c \(whereClause) ORDER BY c.name LIMIT :limit) c
-                        LEFT JOIN (\(totals) AND client_id IN (SELECT id FROM client c \(whereClause) ORDER BY c.name LIMIT :limit)
-                                   GROUP BY client_id) t ON t.client_id = c.id
+                        SELECT \(columns)
+                        FROM (\(shown)) c
+                        LEFT JOIN (\(totals) AND client_id IN (SELECT id FROM (\(shown))) GROUP BY client_id) t ON t.client_id = c.id
                         ORDER BY c.name
                         """, arguments: arguments)
                 total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM client c \(whereClause)", arguments: arguments) ?? 0
             } else {
                 let joined = "FROM client c LEFT JOIN (\(totals) GROUP BY client_id) t ON t.client_id = c.id \(whereClause)"
-                rows = try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT c.*, COALESCE(t.outstanding, 0) AS outstanding, COALESCE(t.overdue, 0) AS overdue,
-                               COALESCE(t.disputed, 0) AS disputed_count, t.oldest_due
-                        \(joined) ORDER BY c.name LIMIT :limit
-                        """, arguments: arguments)
+                rows = try Row.fetchAll(db, sql: "SELECT \(columns) \(joined) ORDER BY c.name LIMIT :limit", arguments: arguments)
                 total = try Int.fetchOne(db, sql: "SELECT COUNT(*) \(joined)", arguments: arguments) ?? 0
             }
             let summaries = try rows.map { row in

@@ -596,12 +596,6 @@ struct Bench {
         return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
     }
 
-    /// Wall time of a whole process, from launch to exit, in milliseconds (`ImportBench.run`:
-    /// posix_spawn and wait4 directly, so that no run loop or file-handle machinery is counted).
-    static func timeProcess(_ path: String, _ arguments: [String], stdin: String) throws -> Double {
-        try ImportBench.run(path, arguments, stdin: stdin, environment: ["NO_COLOR": "1"]).ms
-    }
-
     static func which(_ tool: String) -> String? {
         for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
             let path = "\(directory)/\(tool)"

@@ -27,9 +27,6 @@ enum Memory {
     /// The peak resident memory since the last reset, in MiB; `nil` without /proc.
     static func peakMiB() -> Double? { status("VmHWM:") }
 
-    /// The current resident memory, in MiB.
-    static func residentMiB() -> Double? { status("VmRSS:") }
-
     private static func status(_ key: String) -> Double? {
         guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
             let line = text.split(separator: "\n").first(where: { $0.hasPrefix(key) }),
